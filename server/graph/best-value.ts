@@ -1,0 +1,37 @@
+import type { Claim } from "../model/types.ts";
+import type { ConflictingValue } from "./types.ts";
+
+/** Groups the claims by the value they give (as text), each with the sources behind it. */
+export function groupByValue<C extends Claim>(
+  claims: readonly C[],
+  valueOf: (claim: C) => string | undefined,
+): ConflictingValue[] {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const value = valueOf(claim);
+    if (value === undefined) continue;
+    const group = groups.get(value);
+    if (group) group.push(claim);
+    else groups.set(value, [claim]);
+  }
+  return [...groups].map(([value, group]) => ({
+    value,
+    claims: group,
+    sources: [...new Set(group.map((claim) => claim.source))],
+  }));
+}
+
+/**
+ * The value to show when claims disagree: most sources first, then highest confidence, then the
+ * smallest value so the choice is stable. The disagreement itself is kept as a Conflict.
+ */
+export function bestValue(values: readonly ConflictingValue[]): ConflictingValue | undefined {
+  const maxConfidence = (value: ConflictingValue) =>
+    Math.max(...value.claims.map((claim) => claim.confidence));
+  return [...values].sort(
+    (a, b) =>
+      b.sources.length - a.sources.length ||
+      maxConfidence(b) - maxConfidence(a) ||
+      (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  )[0];
+}

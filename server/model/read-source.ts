@@ -1,0 +1,33 @@
+import type { Problem } from "./problems.ts";
+import { sourceFileSchema } from "./schemas.ts";
+import type { Source } from "./types.ts";
+import type { YamlFile } from "./yaml-file.ts";
+import { zodProblems } from "./zod-problems.ts";
+
+/** One source: metadata from `<id>.yaml`, verbatim text from `<id>.txt`. */
+export function readSource(
+  id: string,
+  yaml: YamlFile,
+  text: string,
+  problems: Problem[],
+): Source | undefined {
+  const parsed = sourceFileSchema.safeParse(yaml.data);
+  if (!parsed.success) {
+    problems.push(...zodProblems(yaml, parsed.error));
+    return undefined;
+  }
+  const meta = parsed.data;
+  return {
+    id,
+    title: meta.title,
+    outlet: meta.outlet,
+    url: meta.url,
+    published: meta.published,
+    author: meta.author,
+    language: meta.language,
+    added: meta.added,
+    note: meta.note ?? null,
+    text,
+    file: yaml.file,
+  };
+}

@@ -1,0 +1,75 @@
+import { readFile } from "node:fs/promises";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { formatPath, type Problem } from "./problems.ts";
+
+export type DocumentPath = readonly (string | number)[];
+
+/** A parsed YAML file that can point back at the line of any value in it. */
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** A problem located at `path`, or at the nearest enclosing value that exists. */
+  problemAt(path: DocumentPath, message: string): Problem;
+  /** The line of each key of the map at `path`, found in one pass. */
+  keyLines(path: DocumentPath): Map<string, number>;
+}
+
+/**
+ * Reads one YAML file. Syntax errors (including duplicate keys, which is how a duplicate id
+ * inside one file shows up) become problems; `data` is then undefined so no half-read file is used.
+ */
+export async function readYamlFile(
+  absolutePath: string,
+  displayPath: string,
+): Promise<{
+  yaml?: YamlFile;
+  problems: Problem[];
+}> {
+  let text: string;
+  try {
+    text = await readFile(absolutePath, "utf8");
+  } catch (error) {
+    return { problems: [{ file: displayPath, message: `cannot read file: ${(error as Error).message}` }] };
+  }
+  return parseYaml(text, displayPath);
+}
+
+export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => {
+        const position = error.linePos?.[0];
+        const firstLine = error.message.split("\n")[0] ?? error.message;
+        return {
+          file: displayPath,
+          ...(position ? { line: position.line, column: position.col } : {}),
+          message: `malformed YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, "")}`,
+        };
+      }),
+    };
+  }
+  const problemAt = (path: DocumentPath, message: string): Problem => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return { file: displayPath, line, column: col, path: formatPath(path), message };
+      }
+    }
+    return { file: displayPath, path: formatPath(path), message };
+  };
+  const keyLines = (path: DocumentPath): Map<string, number> => {
+    const lines = new Map<string, number>();
+    const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (!isMap(map)) return lines;
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+      }
+    }
+    return lines;
+  };
+  return { yaml: { file: displayPath, data: doc.toJS(), problemAt, keyLines }, problems: [] };
+}
