@@ -22,15 +22,19 @@ export function groupByValue<C extends Claim>(
 }
 
 /**
- * The value to show when claims disagree: most sources first, then highest confidence, then the
- * smallest value so the choice is stable. The disagreement itself is kept as a Conflict.
+ * The value to show when claims give several: most sources first, then the narrowest (a day beats
+ * the month that contains it), then highest confidence, then the smallest value so the choice is
+ * stable. A disagreement itself is kept as a Conflict, never hidden by this choice.
  */
-export function bestValue(values: readonly ConflictingValue[]): ConflictingValue | undefined {
-  const maxConfidence = (value: ConflictingValue) =>
-    Math.max(...value.claims.map((claim) => claim.confidence));
+export function bestValue(
+  values: readonly ConflictingValue[],
+  span: (value: string) => number = () => 0,
+): ConflictingValue | undefined {
+  const maxConfidence = (value: ConflictingValue) => Math.max(...value.claims.map((claim) => claim.confidence));
   return [...values].sort(
     (a, b) =>
       b.sources.length - a.sources.length ||
+      span(a.value) - span(b.value) ||
       maxConfidence(b) - maxConfidence(a) ||
       (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
   )[0];

@@ -14,6 +14,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** How many days a date covers, so the more precise of two agreeing dates is preferred. */
+const dateSpan = (text: string): number => {
+  const date = parseDate(text);
+  return typeof date === "string" ? Infinity : Date.parse(date.end) - Date.parse(date.start);
+};
+
 const toDate = (text: string | undefined): DateValue | null => {
   if (text === undefined) return null;
   const date = parseDate(text);
@@ -51,7 +57,7 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
     const attributes: NodeAttributes = { ...entity, date: null, count: null };
     for (const property of ATTRIBUTE_PROPERTIES) {
       const values = groupByValue(claims, (claim) => claimValue(claim, property));
-      const best = bestValue(values)?.value;
+      const best = bestValue(values, property === "date" ? dateSpan : undefined)?.value;
       if (property === "date") attributes.date = toDate(best);
       else attributes.count = best === undefined ? null : Number(best);
       const conflict = makeConflict({ kind: "node", id: entity.id }, property, values);
@@ -79,7 +85,7 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
       sources,
       corroboration: sources.length,
       confidence: Math.max(...claims.map((claim) => claim.confidence)),
-      date: toDate(bestValue(dates)?.value) ?? eventDate ?? null,
+      date: toDate(bestValue(dates, dateSpan)?.value) ?? eventDate ?? null,
       count: count === undefined ? null : Number(count),
     };
     for (const [property, values] of [

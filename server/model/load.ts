@@ -65,9 +65,12 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
 
   const entities = new Map<string, Entity>();
   const entitiesDir = path.join(dataDir, "entities");
+  let entitiesComplete = true;
+  const rejectedEntityIds = new Set<string>();
   for (const name of (await listFiles(entitiesDir, problems, display(entitiesDir))).filter(isYaml)) {
     const yaml = await read(path.join(entitiesDir, name));
-    if (yaml) readEntities(yaml, nodeTypes, entities, problems);
+    if (yaml) readEntities(yaml, nodeTypes, entities, rejectedEntityIds, problems);
+    else entitiesComplete = false;
   }
 
   const claims: Claim[] = [];
@@ -78,6 +81,8 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
     entities,
     quotes: new QuoteIndex(sources.values()),
     claimIds: new Map<string, string>(),
+    entitiesComplete,
+    rejectedEntityIds,
   };
   const claimsDir = path.join(dataDir, "claims");
   for (const name of (await listFiles(claimsDir, problems, display(claimsDir))).filter(isYaml)) {
@@ -85,6 +90,12 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
     if (yaml) readClaims(yaml, context, claims, problems);
   }
 
+  if (!entitiesComplete) {
+    problems.push({
+      file: display(claimsDir),
+      message: "references to entities were not checked, because an entities file above could not be read",
+    });
+  }
   return { model: { nodeTypes, relationTypes, sources, entities, claims }, problems };
 }
 

@@ -14,6 +14,10 @@ export interface ClaimContext {
   quotes: QuoteIndex;
   /** Where each claim id was first seen, to catch duplicates across files. */
   claimIds: Map<string, string>;
+  /** False when an entities file could not be read: missing ids are then not reported as dangling. */
+  entitiesComplete: boolean;
+  /** Ids of entities that were defined but rejected for problems of their own. */
+  rejectedEntityIds: ReadonlySet<string>;
 }
 
 const fits = (entity: Entity, allowed: readonly string[]) =>
@@ -39,15 +43,17 @@ export function readClaims(
   }
   const lines = yaml.keyLines(["claims"]);
   for (const [id, rawClaim] of Object.entries(rawClaims)) {
-    const at = (path: DocumentPath, message: string) =>
+    let valid = true;
+    const at = (path: DocumentPath, message: string) => {
+      valid = false;
       problems.push(yaml.problemAt(["claims", id, ...path], message));
+    };
     const parsed = claimSchema.safeParse(rawClaim);
     if (!parsed.success) {
       problems.push(...zodProblems(yaml, parsed.error, ["claims", id]));
       continue;
     }
     const raw = parsed.data;
-    const before = problems.length;
 
     const seenIn = context.claimIds.get(id);
     if (seenIn) at([], `duplicate claim id "${id}": already used in ${seenIn}`);
@@ -56,7 +62,12 @@ export function readClaims(
     const entity = (path: DocumentPath, entityId: string | undefined): Entity | undefined => {
       if (entityId === undefined) return undefined;
       const found = context.entities.get(entityId);
-      if (!found) at(path, `dangling reference: no entity "${entityId}"`);
+      if (!found) {
+        if (context.rejectedEntityIds.has(entityId))
+          at(path, `"${entityId}" was rejected: see its own problem`);
+        else if (context.entitiesComplete) at(path, `dangling reference: no entity "${entityId}"`);
+        else valid = false;
+      }
       return found;
     };
     const subject = entity(["subject"], raw.subject);
@@ -94,12 +105,11 @@ export function readClaims(
       if (raw.property === "date") {
         const date = parseDate(raw.value);
         if (typeof date === "string") at(["value"], date);
-        else if (problems.length === before)
-          claims.push({ ...base, form: "attribute", property: "date", value: date });
+        else if (valid) claims.push({ ...base, form: "attribute", property: "date", value: date });
       } else {
         if (typeof raw.value !== "number" || !Number.isInteger(raw.value) || raw.value < 0) {
           at(["value"], "a count must be a whole number");
-        } else if (problems.length === before) {
+        } else if (valid) {
           claims.push({ ...base, form: "attribute", property: "count", value: raw.value });
         }
       }
@@ -137,7 +147,7 @@ export function readClaims(
       if (qualifiers.count === undefined) at(["qualifiers", "outOf"], "outOf needs a count");
       else if (qualifiers.count > qualifiers.outOf) at(["qualifiers", "count"], "count is larger than outOf");
     }
-    if (problems.length === before) {
+    if (valid) {
       claims.push({ ...base, form: "relation", relation: raw.relation, object: raw.object, qualifiers });
     }
   }

@@ -9,12 +9,20 @@ export function readEntities(
   yaml: YamlFile,
   nodeTypes: ReadonlyMap<string, NodeType>,
   entities: Map<string, Entity>,
+  rejectedIds: Set<string>,
   problems: Problem[],
 ): void {
-  const parsed = entitiesFileSchema.safeParse(yaml.data ?? {});
+  let parsed = entitiesFileSchema.safeParse(yaml.data ?? {});
   if (!parsed.success) {
     problems.push(...zodProblems(yaml, parsed.error));
-    return;
+    // Keep the well-formed entries, so one bad entity does not make every claim about others dangle.
+    const data = (yaml.data ?? {}) as Record<string, unknown>;
+    const badIds = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    for (const id of badIds) rejectedIds.add(id);
+    const good = Object.fromEntries(Object.entries(data).filter(([id]) => !badIds.has(id)));
+    const reparsed = entitiesFileSchema.safeParse(good);
+    if (!reparsed.success) return;
+    parsed = reparsed;
   }
   const lines = yaml.keyLines([]);
   for (const [id, raw] of Object.entries(parsed.data)) {
@@ -23,6 +31,7 @@ export function readEntities(
       problems.push(
         yaml.problemAt([id, "type"], `unknown node type "${raw.type}" (see vocabulary/node-types.yaml)`),
       );
+      rejectedIds.add(id);
       continue;
     }
     const existing = entities.get(id);

@@ -34,27 +34,45 @@ export async function readYamlFile(
   return parseYaml(text, displayPath);
 }
 
+/** The key written at an offset: up to the colon, without quotes. */
+const keyAt = (text: string, offset: number) =>
+  (/^[^:\n]*/.exec(text.slice(offset))?.[0] ?? "").trim().replace(/^["']|["']$/g, "");
+
 export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const problems: Problem[] = doc.errors.map((error) => {
+    const position = error.linePos?.[0];
+    const firstLine = (error.message.split("\n")[0] ?? error.message).replace(
+      / at line \d+, column \d+:?$/,
+      "",
+    );
+    const reason =
+      error.code === "DUPLICATE_KEY"
+        ? `duplicate key ${JSON.stringify(keyAt(text, error.pos[0]))}: ids and keys must be unique`
+        : `malformed YAML: ${firstLine}`;
     return {
-      problems: doc.errors.map((error) => {
-        const position = error.linePos?.[0];
-        const firstLine = error.message.split("\n")[0] ?? error.message;
-        return {
-          file: displayPath,
-          ...(position ? { line: position.line, column: position.col } : {}),
-          message: `malformed YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, "")}`,
-        };
-      }),
+      file: displayPath,
+      ...(position ? { line: position.line, column: position.col } : {}),
+      message: reason,
     };
-  }
+  });
+  // A duplicate key leaves the rest of the file readable: keep it, so one slip does not hide the
+  // whole file from the checks that follow. Any other error makes the content untrustworthy.
+  if (doc.errors.some((error) => error.code !== "DUPLICATE_KEY")) return { problems };
+  const keyNode = (path: DocumentPath) => {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+    return isScalar(pair?.key) ? pair.key : undefined;
+  };
   const problemAt = (path: DocumentPath, message: string): Problem => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
-        const { line, col } = lineCounter.linePos(node.range[0]);
+        // A whole entry (a map or list) is pointed at by its key; a single value by the value.
+        const key = isScalar(node) || depth === 0 ? undefined : keyNode(path.slice(0, depth));
+        const { line, col } = lineCounter.linePos((key ?? node).range?.[0] ?? node.range[0]);
         return { file: displayPath, line, column: col, path: formatPath(path), message };
       }
     }
@@ -71,5 +89,5 @@ export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile;
     }
     return lines;
   };
-  return { yaml: { file: displayPath, data: doc.toJS(), problemAt, keyLines }, problems: [] };
+  return { yaml: { file: displayPath, data: doc.toJS(), problemAt, keyLines }, problems };
 }
