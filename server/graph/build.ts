@@ -5,8 +5,13 @@ import { bestValue, groupByValue } from "./best-value.ts";
 import { claimValue, makeConflict } from "./conflicts.ts";
 import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relation } from "./types.ts";
 
-/** Relation ids read as `subject--TYPE--object`; entity ids never contain "--". */
-export const relationId = (subject: string, type: string, object: string) => `${subject}--${type}--${object}`;
+/**
+ * Relation ids read as `subject--TYPE--object`, plus `--event` when the claims name the event the
+ * relation was part of: Azerbaijan took Nagorno-Karabakh in 2020 and again in 2023, two relations.
+ * Entity ids never contain "--", so the parts can be read back.
+ */
+export const relationId = (subject: string, type: string, object: string, event?: string) =>
+  event ? `${subject}--${type}--${object}--${event}` : `${subject}--${type}--${object}`;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -34,6 +39,7 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
   const claimsById = new Map<string, Claim>();
   const attributeClaims = new Map<string, Claim[]>();
   const relationClaims = new Map<string, RelationClaim[]>();
+  const relationEnds = new Map<string, { subject: string; object: string }>();
   const conflicts: Conflict[] = [];
 
   for (const claim of model.claims) {
@@ -48,7 +54,9 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
       symmetric && claim.object < claim.subject
         ? [claim.object, claim.subject]
         : [claim.subject, claim.object];
-    pushTo(relationClaims, relationId(subject, claim.relation, object), claim);
+    const id = relationId(subject, claim.relation, object, claim.qualifiers.event);
+    pushTo(relationClaims, id, claim);
+    relationEnds.set(id, { subject, object });
   }
 
   const graph: PeaceMultiGraph = new MultiDirectedGraph<NodeAttributes, Relation>();
@@ -68,13 +76,16 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
 
   const relations = new Map<string, Relation>();
   for (const [id, claims] of relationClaims) {
-    const [subject, type, object] = id.split("--") as [string, string, string];
+    const { subject, object } = relationEnds.get(id)!;
+    const type = claims[0]!.relation;
     const sources = [...new Set(claims.map((claim) => claim.source))];
     const dates = groupByValue(claims, (claim) => claimValue(claim, "date"));
     const counts = groupByValue(claims, (claim) => claimValue(claim, "count"));
-    const eventDate = [object, subject]
-      .map((end) => graph.getNodeAttributes(end))
-      .find((end) => end.kind === "event" && end.date)?.date;
+    // Undated claims take the date of the event they concern: an end of the relation, or the
+    // event named in their qualifiers.
+    const eventDate = [object, subject, claims[0]!.qualifiers.event]
+      .map((end) => (end === undefined ? undefined : graph.getNodeAttributes(end)))
+      .find((end) => end?.kind === "event" && end.date)?.date;
     const count = bestValue(counts)?.value;
     const relation: Relation = {
       id,
