@@ -30,7 +30,8 @@ export function bestValue(
   values: readonly ConflictingValue[],
   span: (value: string) => number = () => 0,
 ): ConflictingValue | undefined {
-  const maxConfidence = (value: ConflictingValue) => Math.max(...value.claims.map((claim) => claim.confidence));
+  const maxConfidence = (value: ConflictingValue) =>
+    Math.max(...value.claims.map((claim) => claim.confidence));
   return [...values].sort(
     (a, b) =>
       b.sources.length - a.sources.length ||

@@ -63,7 +63,9 @@ export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile;
   const keyNode = (path: DocumentPath) => {
     const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
     if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+    const pair = parent.items.find(
+      (item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)),
+    );
     return isScalar(pair?.key) ? pair.key : undefined;
   };
   const problemAt = (path: DocumentPath, message: string): Problem => {

@@ -1,0 +1,36 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// Multi-page build rooted at client/. Each HTML entry keeps its path relative to
+// the root, so client/graphiql/index.html is emitted as dist/graphiql/index.html
+// and shared bundles land in dist/assets/. Add the viewer page (client/index.html)
+// to `input` once it exists.
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    emptyOutDir: true,
+    // Monaco (used by GraphiQL) is inherently ~2.8 MB minified; don't warn about it.
+    chunkSizeWarningLimit: 3000,
+    // `rolldownOptions` is Vite 8's name for the deprecated `rollupOptions` alias.
+    rolldownOptions: {
+      input: {
+        graphiql: fileURLToPath(new URL("./graphiql/index.html", import.meta.url)),
+      },
+      onwarn(warning, defaultHandler) {
+        // GraphiQL's React-compiler output carries "use no memo" directives; harmless when bundled.
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        defaultHandler(warning);
+      },
+    },
+  },
+  worker: {
+    // Monaco's language workers are bundled as separate ES-module worker files.
+    format: "es",
+  },
+});

@@ -1,0 +1,26 @@
+/** The server-side objects behind each GraphQL type (codegen's mappers; see codegen.ts). */
+import type { Conflict, ConflictingValue, NodeAttributes, Relation } from "../graph/types.ts";
+import type { DateValue } from "../model/dates.ts";
+import type { Claim, NodeType, Qualifiers, RelationType, Source } from "../model/types.ts";
+import type { Page } from "../query/paginate.ts";
+import type { Path } from "../query/paths.ts";
+import type { SearchHit } from "../query/search.ts";
+
+export type EntityParent = NodeAttributes;
+export type RelationParent = Relation;
+export type RelationTypeParent = RelationType;
+export type NodeTypeParent = NodeType;
+export type ClaimParent = Claim;
+export type SourceParent = Source;
+export type ConflictParent = Conflict;
+export type ConflictValueParent = ConflictingValue;
+export type QualifiersParent = Qualifiers;
+export type DateParent = DateValue;
+export type SubgraphParent = { nodes: string[]; relations: Relation[]; truncated: boolean };
+export type PathParent = Path;
+export type SearchHitParent = SearchHit;
+export type EntityConnectionParent = Page<NodeAttributes>;
+export type RelationConnectionParent = Page<Relation>;
+export type EntityEdgeParent = { cursor: string; node: NodeAttributes };
+export type RelationEdgeParent = { cursor: string; node: Relation };
+export type StatsParent = Record<string, never>;

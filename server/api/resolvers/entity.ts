@@ -1,0 +1,27 @@
+import type { ActorResolvers } from "../../generated/graphql.ts";
+import { nodeRelations } from "../../query/node-relations.ts";
+import { paginate } from "../../query/paginate.ts";
+import { compileRelationFilter } from "../../query/relation-filter.ts";
+import { compareRelations } from "../../query/sort.ts";
+import { withUserInput } from "../errors.ts";
+
+/** Fields shared by Actor, Event and Place: the three have the same server object. */
+export const entityFields: ActorResolvers = {
+  kind: (node) => node.kind.toUpperCase() as "ACTOR" | "EVENT" | "PLACE",
+  typeLabel: (node, _args, { knowledge }) => knowledge.model.nodeTypes.get(node.type)?.label ?? node.type,
+  wikidataUrl: (node) => (node.wikidata ? `https://www.wikidata.org/wiki/${node.wikidata}` : null),
+  degree: (node, _args, { knowledge }) => knowledge.graph.degree(node.id),
+  relations: (node, { direction, where, sort, first, after }, { knowledge }) =>
+    withUserInput(() => {
+      const keep = compileRelationFilter(knowledge, where);
+      const relations = nodeRelations(knowledge, node.id, direction ?? "BOTH", keep);
+      relations.sort(compareRelations(sort?.field ?? "DATE", sort?.order ?? "ASC"));
+      return paginate(relations, first, after);
+    }),
+  attributeClaims: (node, _args, { knowledge }) => knowledge.attributeClaims.get(node.id) ?? [],
+  conflicts: (node, _args, { knowledge, conflictsByTarget }) => {
+    const own = conflictsByTarget.get(node.id) ?? [];
+    const onRelations = knowledge.graph.edges(node.id).flatMap((key) => conflictsByTarget.get(key) ?? []);
+    return [...own, ...onRelations];
+  },
+};

@@ -1,0 +1,58 @@
+import type {
+  ClaimResolvers,
+  ConflictResolvers,
+  ConflictValueResolvers,
+  QualifiersResolvers,
+  SourceResolvers,
+} from "../../generated/graphql.ts";
+import type { Source } from "../../model/types.ts";
+import type { GraphStore } from "../context.ts";
+import { conflictTarget } from "./node-type.ts";
+
+const sourceOf = (store: GraphStore, id: string): Source => {
+  const source = store.knowledge.model.sources.get(id);
+  if (!source) throw new Error(`source ${id} is missing`);
+  return source;
+};
+
+export const Claim: ClaimResolvers = {
+  quoteEnd: (claim) => claim.quoteStart + claim.quote.length,
+  status: (claim) => (claim.status === "curated" ? "CURATED" : "EXTRACTED"),
+  source: (claim, _args, store) => sourceOf(store, claim.source),
+  attributedTo: (claim, _args, { knowledge }) =>
+    claim.attributedTo ? knowledge.graph.getNodeAttributes(claim.attributedTo) : null,
+  subject: (claim, _args, { knowledge }) => knowledge.graph.getNodeAttributes(claim.subject),
+  relationType: (claim, _args, { knowledge }) =>
+    claim.form === "relation" ? (knowledge.relationType(claim.relation) ?? null) : null,
+  object: (claim, _args, { knowledge }) =>
+    claim.form === "relation" ? knowledge.graph.getNodeAttributes(claim.object) : null,
+  relation: (claim, _args, { knowledge, relationOfClaim }) => {
+    const id = relationOfClaim.get(claim.id);
+    return id ? (knowledge.relations.get(id) ?? null) : null;
+  },
+  property: (claim) => (claim.form === "attribute" ? claim.property : null),
+  value: (claim) => {
+    if (claim.form !== "attribute") return null;
+    return claim.property === "date" ? claim.value.text : String(claim.value);
+  },
+  qualifiers: (claim) => (claim.form === "relation" ? claim.qualifiers : null),
+};
+
+export const Qualifiers: QualifiersResolvers = {
+  place: (qualifiers, _args, { knowledge }) =>
+    qualifiers.place ? knowledge.graph.getNodeAttributes(qualifiers.place) : null,
+  event: (qualifiers, _args, { knowledge }) =>
+    qualifiers.event ? knowledge.graph.getNodeAttributes(qualifiers.event) : null,
+};
+
+export const SourceResolver: SourceResolvers = {
+  claimCount: (source, _args, { claimCountBySource }) => claimCountBySource.get(source.id) ?? 0,
+};
+
+export const Conflict: ConflictResolvers = {
+  target: (conflict, _args, store) => conflictTarget(store, conflict),
+};
+
+export const ConflictValue: ConflictValueResolvers = {
+  sources: (value, _args, store) => value.sources.map((id) => sourceOf(store, id)),
+};

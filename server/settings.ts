@@ -1,0 +1,71 @@
+import path from "node:path";
+import { z } from "zod";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+/**
+ * Every setting of the server in one typed object, with defaults and a validator (as sigma does).
+ * The documented API limits live here, so the README, the code and the tests read one place.
+ */
+export const settingsSchema = z.strictObject({
+  /** TCP port; 0 picks a free one (tests). */
+  port: z.number().int().min(0).max(65535).default(4000),
+  /** Interface to listen on; loopback unless told otherwise, since this often runs on a laptop. */
+  host: z.string().min(1).default("127.0.0.1"),
+  /** The graph-data folder to load. */
+  dataDir: z.string().min(1).default(path.join(PROJECT_ROOT, "graph-data")),
+  /** The built client (viewer and GraphiQL). */
+  clientDir: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, "client", "dist")),
+  /** Production masks internal errors and drops stack traces. */
+  production: z.boolean().default(true),
+  limits: z
+    .strictObject({
+      /** Largest request body, in bytes. */
+      maxBodyBytes: z.number().int().positive().default(100_000),
+      /** Largest number of tokens in one document (graphql-armor's default). */
+      maxTokens: z.number().int().positive().default(1_000),
+      /** Deepest field nesting, counting through fragments. */
+      maxDepth: z.number().int().positive().default(8),
+      /** Most aliases in one document. */
+      maxAliases: z.number().int().nonnegative().default(15),
+      /** Most directives in one document. */
+      maxDirectives: z.number().int().nonnegative().default(50),
+      /** Cost budget of one operation; see server/api/cost.ts for how cost is counted. */
+      maxCost: z.number().int().positive().default(10_000),
+    })
+    .default({
+      maxBodyBytes: 100_000,
+      maxTokens: 1_000,
+      maxDepth: 8,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxCost: 10_000,
+    }),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Validates settings and fills in defaults; throws one readable message listing every bad value. */
+export function resolveSettings(input: SettingsInput = {}): Settings {
+  const parsed = settingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(settings)"}: ${issue.message}`,
+    );
+    throw new Error(`invalid settings:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, NODE_ENV. */
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
+  const input: SettingsInput = { production: env.NODE_ENV !== "development" };
+  if (env.PORT !== undefined) input.port = Number(env.PORT);
+  if (env.HOST !== undefined) input.host = env.HOST;
+  if (env.PEACEGRAPH_DATA !== undefined) input.dataDir = path.resolve(env.PEACEGRAPH_DATA);
+  return resolveSettings(input);
+}
