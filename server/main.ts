@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   console.log(`Viewer   ${running.url}/`);
   console.log(`GraphQL  ${running.url}/graphql`);
   console.log(`Health   ${running.url}/health`);
+  // For smoke tests: prove start-up end to end, then leave.
+  if (process.env.PEACEGRAPH_EXIT_AFTER_START === "1") return running.close();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));
   }

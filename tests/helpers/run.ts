@@ -8,11 +8,16 @@ export interface RunResult {
 }
 
 /** Runs one of the project's TypeScript entry points in a real child process, through tsx. */
-export function runScript(script: string, args: string[] = [], timeoutMs = 60_000): Promise<RunResult> {
+export function runScript(
+  script: string,
+  args: string[] = [],
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_ENV: "production" },
+      env: { ...process.env, NODE_ENV: "production", ...env },
     });
     let stdout = "";
     let stderr = "";

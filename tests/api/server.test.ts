@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, writeFile, cp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPH_DATA, PROJECT_ROOT } from "../helpers/fixture.ts";
+import { runScript } from "../helpers/run.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+});
+afterAll(() => api.close());
+
+describe("the HTTP server", () => {
+  it("answers /health with the graph's size", async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok",
+      nodes: api.store.knowledge.graph.order,
+      relations: api.store.knowledge.graph.size,
+      claims: api.store.knowledge.model.claims.length,
+    });
+  });
+
+  it("serves the self-hosted GraphiQL IDE to browsers at /graphql, with nothing from another origin", async () => {
+    expect(
+      existsSync(path.join(PROJECT_ROOT, "client/dist/graphiql/index.html")),
+      "run npm run build first",
+    ).toBe(true);
+    const response = await fetch(`${api.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain("<title>peacegraph · GraphQL</title>");
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const asset of scripts) {
+      const file = await fetch(`${api.url}${asset}`);
+      expect(file.status, asset).toBe(200);
+      expect(file.headers.get("cache-control")).toMatch(/immutable/);
+      const text = await file.text();
+      expect(text).not.toMatch(/https:\/\/(unpkg\.com|cdn\.jsdelivr\.net|embeddable-sandbox)/);
+    }
+  });
+
+  it("refuses paths outside the client folder and unknown paths", async () => {
+    expect((await fetch(`${api.url}/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${api.url}/assets/../../../package.json`)).status).toBe(404);
+    expect((await fetch(`${api.url}/nothing-here`)).status).toBe(404);
+  });
+});
+
+describe("npm start", () => {
+  it("refuses a broken graph-data with the validator's report and no stack trace", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "peacegraph-start-"));
+    await cp(GRAPH_DATA, dir, { recursive: true });
+    await writeFile(path.join(dir, "entities", "broken.yaml"), "oops: [\n");
+    const { code, stderr } = await runScript("server/main.ts", [], 60_000, {
+      PEACEGRAPH_DATA: dir,
+      PORT: "0",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Cannot start: .* has 2 problem\(s\):/);
+    expect(stderr).toMatch(/entities\/broken.yaml:\d+:\d+: malformed YAML/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("starts on the seed graph and prints its URLs", async () => {
+    const { code, stdout } = await runScript("server/main.ts", [], 60_000, {
+      PORT: "0",
+      PEACEGRAPH_EXIT_AFTER_START: "1",
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Loaded \d+ nodes, \d+ relations, \d+ claims from 2 sources/);
+    expect(stdout).toMatch(/GraphQL {2}http:\/\/127\.0\.0\.1:\d+\/graphql/);
+  });
+});
