@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     for (const problem of problems) console.error(formatProblem(problem));
     process.exit(1);
   }
-  const store = createGraphStore(buildKnowledgeGraph(model));
+  const store = createGraphStore(buildKnowledgeGraph(model), settings.layout);
   const { knowledge } = store;
   const running = await startServer(settings, store);
   console.log(

@@ -21,6 +21,13 @@ export const settingsSchema = z.strictObject({
     .default(path.join(PROJECT_ROOT, "client", "dist")),
   /** Production masks internal errors and drops stack traces. */
   production: z.boolean().default(true),
+  /** The precomputed layout, run once at start-up (see server/layout/layout.ts). */
+  layout: z
+    .strictObject({
+      iterations: z.number().int().min(0).max(5_000).default(300),
+      seed: z.number().int().default(1),
+    })
+    .default({ iterations: 300, seed: 1 }),
   limits: z
     .strictObject({
       /** Largest request body, in bytes. */

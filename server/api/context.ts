@@ -1,5 +1,7 @@
 import type { KnowledgeGraph } from "../graph/types.ts";
+import { computeLayout, type LayoutOptions, type Position } from "../layout/layout.ts";
 import { SearchIndex } from "../query/search.ts";
+import { typeColors } from "../visual/encoding.ts";
 
 /** What every resolver reads: the graph and the indexes built once over it. */
 export interface GraphStore {
@@ -12,11 +14,20 @@ export interface GraphStore {
   relationTypeCounts: Map<string, number>;
   nodeTypeCounts: Map<string, number>;
   claimCountBySource: Map<string, number>;
+  /** Seeded ForceAtlas2 positions, computed once. */
+  positions: Map<string, Position>;
+  /** Colour of each node type. */
+  typeColors: Map<string, string>;
 }
 
 export type ApiContext = GraphStore;
 
-export function createGraphStore(knowledge: KnowledgeGraph): GraphStore {
+const DEFAULT_LAYOUT: LayoutOptions = { iterations: 300, seed: 1 };
+
+export function createGraphStore(
+  knowledge: KnowledgeGraph,
+  layout: LayoutOptions = DEFAULT_LAYOUT,
+): GraphStore {
   const conflictsByTarget = new Map<string, KnowledgeGraph["conflicts"]>();
   for (const conflict of knowledge.conflicts) {
     const list = conflictsByTarget.get(conflict.target.id) ?? [];
@@ -42,5 +53,7 @@ export function createGraphStore(knowledge: KnowledgeGraph): GraphStore {
     relationTypeCounts,
     nodeTypeCounts,
     claimCountBySource,
+    positions: computeLayout(knowledge.graph, layout),
+    typeColors: typeColors(knowledge.model.nodeTypes.values()),
   };
 }

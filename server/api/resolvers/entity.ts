@@ -3,6 +3,7 @@ import { nodeRelations } from "../../query/node-relations.ts";
 import { paginate } from "../../query/paginate.ts";
 import { compileRelationFilter } from "../../query/relation-filter.ts";
 import { compareRelations } from "../../query/sort.ts";
+import { KIND_COLORS, nodeSize } from "../../visual/encoding.ts";
 import { withUserInput } from "../errors.ts";
 
 /** Fields shared by Actor, Event and Place: the three have the same server object. */
@@ -11,6 +12,9 @@ export const entityFields: ActorResolvers = {
   typeLabel: (node, _args, { knowledge }) => knowledge.model.nodeTypes.get(node.type)?.label ?? node.type,
   wikidataUrl: (node) => (node.wikidata ? `https://www.wikidata.org/wiki/${node.wikidata}` : null),
   degree: (node, _args, { knowledge }) => knowledge.graph.degree(node.id),
+  position: (node, _args, { positions }) => positions.get(node.id) ?? { x: 0, y: 0 },
+  color: (node, _args, { typeColors }) => typeColors.get(node.type) ?? KIND_COLORS[node.kind],
+  size: (node, _args, { knowledge }) => nodeSize(knowledge.graph.degree(node.id)),
   relations: (node, { direction, where, sort, first, after }, { knowledge }) =>
     withUserInput(() => {
       const keep = compileRelationFilter(knowledge, where);

@@ -1,5 +1,6 @@
 import type { Resolvers } from "../../generated/graphql.ts";
 import { summarise } from "../../graph/summary.ts";
+import { KIND_COLORS } from "../../visual/encoding.ts";
 import { entityFields } from "./entity.ts";
 import { graphqlTypeOf } from "./node-type.ts";
 import { Claim, Conflict, ConflictValue, Qualifiers, SourceResolver } from "./provenance.ts";
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
   NodeType: {
     kind: (type) => type.kind.toUpperCase() as "ACTOR" | "EVENT" | "PLACE",
     count: (type, _args, { nodeTypeCounts }) => nodeTypeCounts.get(type.id) ?? 0,
+    color: (type, _args, { typeColors }) => typeColors.get(type.id) ?? KIND_COLORS[type.kind],
   },
   Claim,
   Qualifiers,
