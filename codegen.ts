@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           EntityEdge: "../api/mappers.ts#EntityEdgeParent",
           RelationEdge: "../api/mappers.ts#RelationEdgeParent",
           Stats: "../api/mappers.ts#StatsParent",
+          ExportFile: "../api/mappers.ts#ExportFileParent",
         },
         scalars: { ID: "string" },
       },

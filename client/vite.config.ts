@@ -3,15 +3,22 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 // Multi-page build rooted at client/. Each HTML entry keeps its path relative to
-// the root, so client/graphiql/index.html is emitted as dist/graphiql/index.html
-// and shared bundles land in dist/assets/. Add the viewer page (client/index.html)
-// to `input` once it exists.
+// the root, so client/index.html (the viewer) is emitted as dist/index.html,
+// client/graphiql/index.html as dist/graphiql/index.html, and shared bundles land
+// in dist/assets/.
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   root,
   base: "/",
   plugins: [react()],
+  // `npm run dev`: the viewer with hot reload; the API and exports come from `npm start` on port 4000.
+  server: {
+    proxy: {
+      "/graphql": "http://127.0.0.1:4000",
+      "/export": "http://127.0.0.1:4000",
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL("./dist", import.meta.url)),
     emptyOutDir: true,
@@ -20,6 +27,7 @@ export default defineConfig({
     // `rolldownOptions` is Vite 8's name for the deprecated `rollupOptions` alias.
     rolldownOptions: {
       input: {
+        viewer: fileURLToPath(new URL("./index.html", import.meta.url)),
         graphiql: fileURLToPath(new URL("./graphiql/index.html", import.meta.url)),
       },
       onwarn(warning, defaultHandler) {

@@ -2,6 +2,7 @@
  * npm start: load graph-data, build the graph, serve the API and the client on one port.
  * A broken graph-data stops start-up with the validator's report, never a stack trace.
  */
+import "./production-env.ts";
 import { createGraphStore } from "./api/context.ts";
 import { buildKnowledgeGraph } from "./graph/build.ts";
 import { startServer } from "./http/app.ts";

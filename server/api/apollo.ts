@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { buildASTSchema, parse, type GraphQLSchema } from "graphql";
 import type { Settings } from "../settings.ts";
 import type { ApiContext } from "./context.ts";
@@ -55,7 +56,9 @@ export function createApolloServer(settings: Settings, schema = loadSchema()): A
       maxAliasesRule(limits.maxAliases),
       maxDirectivesRule(limits.maxDirectives),
     ],
-    plugins: [costPlugin(schema, limits.maxCost)],
+    // The cache-control plugin, on by default, hooks every field resolution to compute cache hints
+    // the API never sends: off, a neighbourhood of 3,000 relations resolves several times faster.
+    plugins: [costPlugin(schema, limits.maxCost), ApolloServerPluginCacheControlDisabled()],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       // Errors we raised on purpose speak for themselves; anything else is a bug, logged and masked.

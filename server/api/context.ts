@@ -1,5 +1,7 @@
+import type { ExportLimits } from "../export/selection.ts";
+import { relationOfClaim as relationIdOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
-import { computeLayout, type LayoutOptions, type Position } from "../layout/layout.ts";
+import { precomputeLayout, type LayoutOptions, type LayoutReport, type Position } from "../layout/layout.ts";
 import { SearchIndex } from "../query/search.ts";
 import { typeColors } from "../visual/encoding.ts";
 
@@ -10,19 +12,24 @@ export interface GraphStore {
   /** Conflicts by the id of the node or relation they concern. */
   conflictsByTarget: Map<string, KnowledgeGraph["conflicts"]>;
   /** The relation each relation claim belongs to. */
-  relationOfClaim: Map<string, string>;
+  relationOfClaim: { get(claimId: string): string | undefined };
   relationTypeCounts: Map<string, number>;
   nodeTypeCounts: Map<string, number>;
   claimCountBySource: Map<string, number>;
-  /** Seeded ForceAtlas2 positions, computed once. */
+  /** Seeded ForceAtlas2 positions, computed once (or read from the layout cache). */
   positions: Map<string, Position>;
+  /** How the positions were obtained and what they cost. */
+  layout: LayoutReport;
   /** Colour of each node type. */
   typeColors: Map<string, string>;
 }
 
-export type ApiContext = GraphStore;
+export type ApiContext = GraphStore & {
+  /** Export size limits from settings; in-process calls without them get the defaults. */
+  exportLimits?: ExportLimits;
+};
 
-const DEFAULT_LAYOUT: LayoutOptions = { iterations: 300, seed: 1 };
+const DEFAULT_LAYOUT: LayoutOptions = { iterations: 300, seed: 1, budget: 2_000_000 };
 
 export function createGraphStore(
   knowledge: KnowledgeGraph,
@@ -35,16 +42,22 @@ export function createGraphStore(
     conflictsByTarget.set(conflict.target.id, list);
   }
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const relationOfClaim = new Map<string, string>();
   const relationTypeCounts = new Map<string, number>();
-  for (const relation of knowledge.relations.values()) {
-    count(relationTypeCounts, relation.type);
-    for (const claim of relation.claims) relationOfClaim.set(claim.id, relation.id);
-  }
+  for (const relation of knowledge.relations.values()) count(relationTypeCounts, relation.type);
+  // Derived from the claim when asked: a million map entries are not worth holding for it.
+  const relationOfClaim = {
+    get(claimId: string): string | undefined {
+      const claim = knowledge.claimsById.get(claimId);
+      return claim?.form === "relation"
+        ? relationIdOfClaim(claim, knowledge.model.relationTypes).id
+        : undefined;
+    },
+  };
   const nodeTypeCounts = new Map<string, number>();
   for (const entity of knowledge.model.entities.values()) count(nodeTypeCounts, entity.type);
   const claimCountBySource = new Map<string, number>();
   for (const claim of knowledge.model.claims) count(claimCountBySource, claim.source);
+  const { positions, report } = precomputeLayout(knowledge.graph, layout);
   return {
     knowledge,
     search: new SearchIndex(knowledge.model.entities.values()),
@@ -53,7 +66,8 @@ export function createGraphStore(
     relationTypeCounts,
     nodeTypeCounts,
     claimCountBySource,
-    positions: computeLayout(knowledge.graph, layout),
+    positions,
+    layout: report,
     typeColors: typeColors(knowledge.model.nodeTypes.values()),
   };
 }

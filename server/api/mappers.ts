@@ -1,4 +1,5 @@
 /** The server-side objects behind each GraphQL type (codegen's mappers; see codegen.ts). */
+import type { ExportResult } from "../export/export.ts";
 import type { Conflict, ConflictingValue, NodeAttributes, Relation } from "../graph/types.ts";
 import type { DateValue } from "../model/dates.ts";
 import type { Claim, NodeType, Qualifiers, RelationType, Source } from "../model/types.ts";
@@ -24,3 +25,4 @@ export type RelationConnectionParent = Page<Relation>;
 export type EntityEdgeParent = { cursor: string; node: NodeAttributes };
 export type RelationEdgeParent = { cursor: string; node: Relation };
 export type StatsParent = Record<string, never>;
+export type ExportFileParent = ExportResult;

@@ -6,14 +6,16 @@ export function groupByValue<C extends Claim>(
   claims: readonly C[],
   valueOf: (claim: C) => string | undefined,
 ): ConflictingValue[] {
-  const groups = new Map<string, Claim[]>();
+  let groups: Map<string, Claim[]> | undefined;
   for (const claim of claims) {
     const value = valueOf(claim);
     if (value === undefined) continue;
+    groups ??= new Map();
     const group = groups.get(value);
     if (group) group.push(claim);
     else groups.set(value, [claim]);
   }
+  if (!groups) return [];
   return [...groups].map(([value, group]) => ({
     value,
     claims: group,
@@ -30,6 +32,7 @@ export function bestValue(
   values: readonly ConflictingValue[],
   span: (value: string) => number = () => 0,
 ): ConflictingValue | undefined {
+  if (values.length < 2) return values[0];
   const maxConfidence = (value: ConflictingValue) =>
     Math.max(...value.claims.map((claim) => claim.confidence));
   return [...values].sort(

@@ -13,6 +13,19 @@ import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relatio
 export const relationId = (subject: string, type: string, object: string, event?: string) =>
   event ? `${subject}--${type}--${object}--${event}` : `${subject}--${type}--${object}`;
 
+/** The relation a relation claim belongs to, and its ends in the relation's order. */
+export function relationOfClaim(
+  claim: RelationClaim,
+  relationTypes: GraphModel["relationTypes"],
+): { id: string; subject: string; object: string } {
+  // Symmetric relations are one relation whichever party the source names first.
+  const symmetric = relationTypes.get(claim.relation)?.symmetric ?? false;
+  const swap = symmetric && claim.object < claim.subject;
+  const subject = swap ? claim.object : claim.subject;
+  const object = swap ? claim.subject : claim.object;
+  return { id: relationId(subject, claim.relation, object, claim.qualifiers.event), subject, object };
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -31,6 +44,16 @@ const toDate = (text: string | undefined): DateValue | null => {
   return typeof date === "string" ? null : date;
 };
 
+const dateOfClaim = (claim: Claim) => claimValue(claim, "date");
+const countOfClaim = (claim: Claim) => claimValue(claim, "count");
+
+/** The date of a node when it is a dated event. */
+function eventDateOf(graph: PeaceMultiGraph, id: string | undefined): DateValue | undefined {
+  if (id === undefined) return undefined;
+  const node = graph.getNodeAttributes(id);
+  return node.kind === "event" && node.date ? node.date : undefined;
+}
+
 /**
  * Builds the graph and everything derived from the claims: relations with their corroboration,
  * node dates, and conflicts. The model is the only input; nothing here is read from files.
@@ -48,15 +71,13 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
       pushTo(attributeClaims, claim.subject, claim);
       continue;
     }
-    // Symmetric relations are one relation whichever party the source names first.
-    const symmetric = model.relationTypes.get(claim.relation)?.symmetric ?? false;
-    const [subject, object] =
-      symmetric && claim.object < claim.subject
-        ? [claim.object, claim.subject]
-        : [claim.subject, claim.object];
-    const id = relationId(subject, claim.relation, object, claim.qualifiers.event);
-    pushTo(relationClaims, id, claim);
-    relationEnds.set(id, { subject, object });
+    const { id, subject, object } = relationOfClaim(claim, model.relationTypes);
+    const list = relationClaims.get(id);
+    if (list) list.push(claim);
+    else {
+      relationClaims.set(id, [claim]);
+      relationEnds.set(id, { subject, object });
+    }
   }
 
   const graph: PeaceMultiGraph = new MultiDirectedGraph<NodeAttributes, Relation>();
@@ -75,45 +96,65 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
   }
 
   const relations = new Map<string, Relation>();
+  const incident = new Map<string, Relation[]>();
+  const touch = (node: string, relation: Relation) => {
+    const list = incident.get(node);
+    if (list) list.push(relation);
+    else incident.set(node, [relation]);
+  };
   for (const [id, claims] of relationClaims) {
     const { subject, object } = relationEnds.get(id)!;
-    const type = claims[0]!.relation;
-    const sources = [...new Set(claims.map((claim) => claim.source))];
-    const dates = groupByValue(claims, (claim) => claimValue(claim, "date"));
-    const counts = groupByValue(claims, (claim) => claimValue(claim, "count"));
+    const first = claims[0]!;
+    // One pass for the sources and the confidence; most relations have one or two claims.
+    let sources: string[];
+    let confidence = first.confidence;
+    if (claims.length === 1) sources = [first.source];
+    else {
+      const distinct = new Set<string>();
+      for (const claim of claims) {
+        distinct.add(claim.source);
+        if (claim.confidence > confidence) confidence = claim.confidence;
+      }
+      sources = [...distinct];
+    }
+    const dates = groupByValue(claims, dateOfClaim);
+    const counts = groupByValue(claims, countOfClaim);
     // Undated claims take the date of the event they concern: an end of the relation, or the
     // event named in their qualifiers.
-    const eventDate = [object, subject, claims[0]!.qualifiers.event]
-      .map((end) => (end === undefined ? undefined : graph.getNodeAttributes(end)))
-      .find((end) => end?.kind === "event" && end.date)?.date;
+    const eventDate =
+      eventDateOf(graph, object) ?? eventDateOf(graph, subject) ?? eventDateOf(graph, first.qualifiers.event);
     const count = bestValue(counts)?.value;
     const relation: Relation = {
       id,
-      type,
+      type: first.relation,
       subject,
       object,
       claims,
       sources,
       corroboration: sources.length,
-      confidence: Math.max(...claims.map((claim) => claim.confidence)),
+      confidence,
       date: toDate(bestValue(dates, dateSpan)?.value) ?? eventDate ?? null,
       count: count === undefined ? null : Number(count),
     };
-    for (const [property, values] of [
-      ["date", dates],
-      ["count", counts],
-    ] as const) {
-      const conflict = makeConflict({ kind: "relation", id }, property, values);
+    if (dates.length > 1) {
+      const conflict = makeConflict({ kind: "relation", id }, "date", dates);
+      if (conflict) conflicts.push(conflict);
+    }
+    if (counts.length > 1) {
+      const conflict = makeConflict({ kind: "relation", id }, "count", counts);
       if (conflict) conflicts.push(conflict);
     }
     relations.set(id, relation);
     graph.addDirectedEdgeWithKey(id, subject, object, relation);
+    touch(subject, relation);
+    if (object !== subject) touch(object, relation);
   }
 
   return {
     model,
     graph,
     relations,
+    incident,
     relationType: (id) => model.relationTypes.get(id),
     claimsById,
     attributeClaims,

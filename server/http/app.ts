@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createApolloServer } from "../api/apollo.ts";
-import type { GraphStore } from "../api/context.ts";
+import type { ApiContext, GraphStore } from "../api/context.ts";
+import { exportLimitsFrom } from "../export/selection.ts";
 import type { Settings } from "../settings.ts";
+import { handleExport } from "./export-route.ts";
 import { handleGraphQL } from "./graphql-handler.ts";
 import { HttpError } from "./read-body.ts";
 import { serveStatic } from "./static-files.ts";
@@ -35,6 +37,8 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
   const apollo = createApolloServer(settings);
   await apollo.start();
   const graphiqlPage = path.join(settings.clientDir, "graphiql", "index.html");
+  const exportLimits = exportLimitsFrom(settings.limits);
+  const context: ApiContext = { ...store, exportLimits };
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -43,8 +47,10 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
         if (await serveStatic(path.dirname(graphiqlPage), "index.html", response)) return;
         return sendError(response, 503, "the GraphiQL IDE is not built: run npm run build");
       }
-      return handleGraphQL(apollo, store, request, response, url, settings.limits.maxBodyBytes);
+      return handleGraphQL(apollo, context, request, response, url, settings.limits.maxBodyBytes);
     }
+    if (url.pathname === "/export" || url.pathname.startsWith("/export/"))
+      return handleExport(request, response, url, store, exportLimits);
     if (url.pathname === "/health") {
       const { knowledge } = store;
       return sendJson(response, 200, {

@@ -44,9 +44,28 @@ function parseSingle(text: string): Omit<DateValue, "text"> | string {
   return { precision: "day", start: text, end: text };
 }
 
+/**
+ * Parsed dates by their text. A million claims name a few thousand distinct dates, so each parse
+ * happens once and the claims share one frozen DateValue: less memory, and no re-parsing when the
+ * graph is built. Cleared when full, so hostile input cannot grow it without bound.
+ */
+const parsed = new Map<string, Readonly<DateValue> | string>();
+const MAX_PARSED = 100_000;
+
 /** Parses a date or interval; returns the reason as a string when it is malformed or impossible. */
 export function parseDate(input: string | number): DateValue | string {
   const text = String(input).trim();
+  let result = parsed.get(text);
+  if (result === undefined) {
+    result = parseUncached(text);
+    if (typeof result !== "string") Object.freeze(result);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+function parseUncached(text: string): DateValue | string {
   const parts = text.split("/");
   if (parts.length > 2) return `"${text}" has more than one "/": an interval is two dates, START/END`;
   const first = parseSingle(parts[0] ?? "");

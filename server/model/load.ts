@@ -1,13 +1,16 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { readJsonLines, type JsonLine } from "./jsonl-file.ts";
 import { GraphDataError, type Problem } from "./problems.ts";
 import { QuoteIndex } from "./quote-index.ts";
-import { readClaims } from "./read-claims.ts";
-import { readEntities } from "./read-entities.ts";
-import { readSource } from "./read-source.ts";
+import { readClaimLine, readClaims } from "./read-claims.ts";
+import { readEntities, readEntityLine } from "./read-entities.ts";
+import { readSource, readSourceMetadata } from "./read-source.ts";
 import { readNodeTypes, readRelationTypes } from "./read-vocabulary.ts";
+import { sourceLineIdSchema } from "./schemas.ts";
 import type { Claim, Entity, GraphModel, Source } from "./types.ts";
 import { readYamlFile, type YamlFile } from "./yaml-file.ts";
+import { zodProblems } from "./zod-problems.ts";
 
 export interface LoadResult {
   model: GraphModel;
@@ -15,6 +18,26 @@ export interface LoadResult {
 }
 
 const isYaml = (name: string) => name.endsWith(".yaml") || name.endsWith(".yml");
+/** JSON Lines: the format for machine-written graph-data (see graph-data/README.md). */
+const isJsonl = (name: string) => name.endsWith(".jsonl");
+
+/** Runs `task` over `items` with at most `limit` at a time, keeping the results in order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 async function listFiles(dir: string, problems: Problem[], display: string): Promise<string[]> {
   try {
@@ -45,32 +68,75 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
 
   const sources = new Map<string, Source>();
   const sourcesDir = path.join(dataDir, "sources");
-  for (const name of (await listFiles(sourcesDir, problems, display(sourcesDir))).filter(isYaml)) {
-    const id = name.replace(/\.ya?ml$/, "");
+  const readText = async (id: string): Promise<string | undefined> => {
     const textFile = path.join(sourcesDir, `${id}.txt`);
-    let text: string;
     try {
-      text = await readFile(textFile, "utf8");
+      return await readFile(textFile, "utf8");
     } catch {
       problems.push({
         file: display(textFile),
         message: `missing: source "${id}" needs its verbatim text here`,
       });
-      continue;
+      return undefined;
     }
+  };
+  const addSource = (source: Source | undefined) => {
+    if (!source) return;
+    const existing = sources.get(source.id);
+    if (existing) {
+      problems.push({
+        file: source.file,
+        message: `duplicate source "${source.id}": already in ${existing.file}`,
+      });
+    } else sources.set(source.id, source);
+  };
+  const sourceFiles = await listFiles(sourcesDir, problems, display(sourcesDir));
+  for (const name of sourceFiles.filter(isYaml)) {
+    const id = name.replace(/\.ya?ml$/, "");
+    const text = await readText(id);
+    if (text === undefined) continue;
     const yaml = await read(path.join(sourcesDir, name));
-    const source = yaml && readSource(id, yaml, text, problems);
-    if (source) sources.set(id, source);
+    addSource(yaml && readSource(id, yaml, text, problems));
+  }
+  for (const name of sourceFiles.filter(isJsonl)) {
+    const lines: { id: string; line: JsonLine }[] = [];
+    await readJsonLines(
+      path.join(sourcesDir, name),
+      display(path.join(sourcesDir, name)),
+      problems,
+      (line) => {
+        const { id } = line.value;
+        const idCheck = sourceLineIdSchema.safeParse(id);
+        if (idCheck.success) lines.push({ id: idCheck.data, line });
+        else problems.push(...zodProblems(line, idCheck.error, ["id"]));
+      },
+    );
+    const texts = await mapLimit(lines, 32, ({ id }) => readText(id));
+    lines.forEach(({ id, line }, index) => {
+      const text = texts[index];
+      if (text === undefined) return;
+      const { id: _id, ...metadata } = line.value;
+      addSource(readSourceMetadata(id, metadata, line, text, problems));
+    });
   }
 
   const entities = new Map<string, Entity>();
   const entitiesDir = path.join(dataDir, "entities");
   let entitiesComplete = true;
   const rejectedEntityIds = new Set<string>();
-  for (const name of (await listFiles(entitiesDir, problems, display(entitiesDir))).filter(isYaml)) {
-    const yaml = await read(path.join(entitiesDir, name));
-    if (yaml) readEntities(yaml, nodeTypes, entities, rejectedEntityIds, problems);
-    else entitiesComplete = false;
+  for (const name of await listFiles(entitiesDir, problems, display(entitiesDir))) {
+    const file = path.join(entitiesDir, name);
+    if (isYaml(name)) {
+      const yaml = await read(file);
+      if (yaml) readEntities(yaml, nodeTypes, entities, rejectedEntityIds, problems);
+      else entitiesComplete = false;
+    } else if (isJsonl(name)) {
+      const complete = await readJsonLines(file, display(file), problems, (line) =>
+        readEntityLine(line, nodeTypes, entities, rejectedEntityIds, problems),
+      );
+      // A line that is not JSON hides an entity whose id we cannot know.
+      if (!complete) entitiesComplete = false;
+    }
   }
 
   const claims: Claim[] = [];
@@ -85,9 +151,16 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
     rejectedEntityIds,
   };
   const claimsDir = path.join(dataDir, "claims");
-  for (const name of (await listFiles(claimsDir, problems, display(claimsDir))).filter(isYaml)) {
-    const yaml = await read(path.join(claimsDir, name));
-    if (yaml) readClaims(yaml, context, claims, problems);
+  for (const name of await listFiles(claimsDir, problems, display(claimsDir))) {
+    const file = path.join(claimsDir, name);
+    if (isYaml(name)) {
+      const yaml = await read(file);
+      if (yaml) readClaims(yaml, context, claims, problems);
+    } else if (isJsonl(name)) {
+      await readJsonLines(file, display(file), problems, (line) =>
+        readClaimLine(line, context, claims, problems),
+      );
+    }
   }
 
   if (!entitiesComplete) {

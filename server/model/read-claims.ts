@@ -1,9 +1,10 @@
 import { parseDate } from "./dates.ts";
 import type { Problem } from "./problems.ts";
 import type { QuoteIndex } from "./quote-index.ts";
-import { claimSchema, claimsFileSchema } from "./schemas.ts";
-import type { Claim, Entity, NodeType, Qualifiers, RelationType, Source } from "./types.ts";
-import type { DocumentPath, YamlFile } from "./yaml-file.ts";
+import { claimIdSchema, claimSchema, claimsFileSchema, sourceIdSchema } from "./schemas.ts";
+import type { Claim, ClaimStatus, Entity, NodeType, Qualifiers, RelationType, Source } from "./types.ts";
+import type { DocumentPath, ProblemLocator, YamlFile } from "./yaml-file.ts";
+import type { JsonLine } from "./jsonl-file.ts";
 import { zodProblems } from "./zod-problems.ts";
 
 export interface ClaimContext {
@@ -20,11 +21,204 @@ export interface ClaimContext {
   rejectedEntityIds: ReadonlySet<string>;
 }
 
+/** Confidence and status for claims that do not give their own. */
+export interface ClaimDefaults {
+  confidence?: number | undefined;
+  status?: ClaimStatus | undefined;
+}
+
+/** Where one claim is written: its file and line, and how to point at a field inside the claim. */
+export interface ClaimPlace extends ProblemLocator {
+  line: number | undefined;
+}
+
+/** Claims without qualifiers share this one empty, frozen object: a million claims, one object. */
+const NO_QUALIFIERS: Qualifiers = Object.freeze({});
+
 const fits = (entity: Entity, allowed: readonly string[]) =>
   allowed.includes(entity.kind) || allowed.includes(entity.type);
 const describe = (entity: Entity) => `"${entity.id}" (${entity.kind}/${entity.type})`;
 
-/** Reads one claims file; every claim that passes all checks is appended to `claims`. */
+/** The state of checking one claim: module-level helpers instead of closures keep the hot path lean. */
+interface Check {
+  valid: boolean;
+  where: ClaimPlace;
+  context: ClaimContext;
+  problems: Problem[];
+}
+
+function fail(check: Check, path: DocumentPath, message: string): void {
+  check.valid = false;
+  check.problems.push(check.where.problemAt(path, message));
+}
+
+/** The entity an id names, or undefined after reporting why there is none. */
+function findEntity(check: Check, path: DocumentPath, entityId: string | undefined): Entity | undefined {
+  if (entityId === undefined) return undefined;
+  const found = check.context.entities.get(entityId);
+  if (!found) {
+    if (check.context.rejectedEntityIds.has(entityId))
+      fail(check, path, `"${entityId}" was rejected: see its own problem`);
+    else if (check.context.entitiesComplete) fail(check, path, `dangling reference: no entity "${entityId}"`);
+    else check.valid = false;
+  }
+  return found;
+}
+
+/**
+ * Checks one claim, whichever file format it was written in (a YAML claims file or a JSON line),
+ * and appends it to `claims` when it passes every check. `where` locates paths inside the claim.
+ * Strings that name an entity or a source are replaced by the entity's or source's own id string,
+ * and the quote by a slice of the source's text, so a million claims do not hold a million copies.
+ */
+export function checkClaim(
+  id: string,
+  source: Source,
+  rawClaim: unknown,
+  defaults: ClaimDefaults | undefined,
+  where: ClaimPlace,
+  context: ClaimContext,
+  claims: Claim[],
+  problems: Problem[],
+): void {
+  const parsed = claimSchema.safeParse(rawClaim);
+  if (!parsed.success) {
+    problems.push(...zodProblems(where, parsed.error));
+    return;
+  }
+  const raw = parsed.data;
+  const check: Check = { valid: true, where, context, problems };
+
+  const seenIn = context.claimIds.get(id);
+  if (seenIn) fail(check, [], `duplicate claim id "${id}": already used in ${seenIn}`);
+  else context.claimIds.set(id, where.file);
+
+  const subject = findEntity(check, ["subject"], raw.subject);
+  const attributedTo = findEntity(check, ["attributedTo"], raw.attributedTo);
+
+  const quoteStart = context.quotes.locate(source.id, raw.quote);
+  if (quoteStart < 0) fail(check, ["quote"], context.quotes.explainMismatch(source.id, raw.quote));
+
+  const isRelation = raw.relation !== undefined || raw.object !== undefined;
+  const isAttribute = raw.property !== undefined || raw.value !== undefined;
+  if (isRelation === isAttribute) {
+    fail(check, [], "a claim has either relation and object, or property and value");
+    return;
+  }
+  const subjectId = subject?.id ?? raw.subject;
+  const quote = quoteStart < 0 ? raw.quote : source.text.slice(quoteStart, quoteStart + raw.quote.length);
+  const confidence = raw.confidence ?? defaults?.confidence ?? 1;
+  const status = raw.status ?? defaults?.status ?? "curated";
+  const attributedToId = attributedTo?.id ?? raw.attributedTo ?? null;
+
+  if (isAttribute) {
+    if (raw.property === undefined || raw.value === undefined) {
+      fail(check, [], "an attribute claim needs both property and value");
+      return;
+    }
+    if (raw.qualifiers) fail(check, ["qualifiers"], "qualifiers belong to relation claims");
+    if (raw.property === "date") {
+      const date = parseDate(raw.value);
+      if (typeof date === "string") fail(check, ["value"], date);
+      else if (check.valid) {
+        claims.push({
+          id,
+          source: source.id,
+          subject: subjectId,
+          quote,
+          quoteStart,
+          confidence,
+          status,
+          attributedTo: attributedToId,
+          file: where.file,
+          line: where.line,
+          form: "attribute",
+          property: "date",
+          value: date,
+        });
+      }
+    } else {
+      if (typeof raw.value !== "number" || !Number.isInteger(raw.value) || raw.value < 0) {
+        fail(check, ["value"], "a count must be a whole number");
+      } else if (check.valid) {
+        claims.push({
+          id,
+          source: source.id,
+          subject: subjectId,
+          quote,
+          quoteStart,
+          confidence,
+          status,
+          attributedTo: attributedToId,
+          file: where.file,
+          line: where.line,
+          form: "attribute",
+          property: "count",
+          value: raw.value,
+        });
+      }
+    }
+    return;
+  }
+
+  if (raw.relation === undefined || raw.object === undefined) {
+    fail(check, [], "a relation claim needs both relation and object");
+    return;
+  }
+  const object = findEntity(check, ["object"], raw.object);
+  const relationType = context.relationTypes.get(raw.relation);
+  if (!relationType) {
+    fail(check, ["relation"], `unknown relation "${raw.relation}" (see vocabulary/relations.yaml)`);
+  } else {
+    if (subject && !fits(subject, relationType.domain)) {
+      fail(
+        check,
+        ["subject"],
+        `${raw.relation} needs a subject of kind ${relationType.domain.join(" or ")}, not ${describe(subject)}`,
+      );
+    }
+    if (object && !fits(object, relationType.range)) {
+      fail(
+        check,
+        ["object"],
+        `${raw.relation} needs an object of kind ${relationType.range.join(" or ")}, not ${describe(object)}`,
+      );
+    }
+  }
+  const qualifiers: Qualifiers = raw.qualifiers ? { ...raw.qualifiers } : NO_QUALIFIERS;
+  const place = findEntity(check, ["qualifiers", "place"], qualifiers.place);
+  if (place && place.kind !== "place")
+    fail(check, ["qualifiers", "place"], `${describe(place)} is not a place`);
+  const event = findEntity(check, ["qualifiers", "event"], qualifiers.event);
+  if (event && event.kind !== "event")
+    fail(check, ["qualifiers", "event"], `${describe(event)} is not an event`);
+  if (qualifiers.outOf !== undefined) {
+    if (qualifiers.count === undefined) fail(check, ["qualifiers", "outOf"], "outOf needs a count");
+    else if (qualifiers.count > qualifiers.outOf)
+      fail(check, ["qualifiers", "count"], "count is larger than outOf");
+  }
+  if (!check.valid) return;
+  if (place) qualifiers.place = place.id;
+  if (event) qualifiers.event = event.id;
+  claims.push({
+    id,
+    source: source.id,
+    subject: subjectId,
+    quote,
+    quoteStart,
+    confidence,
+    status,
+    attributedTo: attributedToId,
+    file: where.file,
+    line: where.line,
+    form: "relation",
+    relation: relationType?.id ?? raw.relation,
+    object: object?.id ?? raw.object,
+    qualifiers,
+  });
+}
+
+/** Reads one YAML claims file; every claim that passes all checks is appended to `claims`. */
 export function readClaims(
   yaml: YamlFile,
   context: ClaimContext,
@@ -37,118 +231,47 @@ export function readClaims(
     return;
   }
   const { source: sourceId, defaults, claims: rawClaims } = parsedFile.data;
-  if (!context.sources.has(sourceId)) {
+  const source = context.sources.get(sourceId);
+  if (!source) {
     problems.push(yaml.problemAt(["source"], `unknown source "${sourceId}": no sources/${sourceId}.yaml`));
     return;
   }
   const lines = yaml.keyLines(["claims"]);
   for (const [id, rawClaim] of Object.entries(rawClaims)) {
-    let valid = true;
-    const at = (path: DocumentPath, message: string) => {
-      valid = false;
-      problems.push(yaml.problemAt(["claims", id, ...path], message));
-    };
-    const parsed = claimSchema.safeParse(rawClaim);
-    if (!parsed.success) {
-      problems.push(...zodProblems(yaml, parsed.error, ["claims", id]));
-      continue;
-    }
-    const raw = parsed.data;
-
-    const seenIn = context.claimIds.get(id);
-    if (seenIn) at([], `duplicate claim id "${id}": already used in ${seenIn}`);
-    else context.claimIds.set(id, yaml.file);
-
-    const entity = (path: DocumentPath, entityId: string | undefined): Entity | undefined => {
-      if (entityId === undefined) return undefined;
-      const found = context.entities.get(entityId);
-      if (!found) {
-        if (context.rejectedEntityIds.has(entityId))
-          at(path, `"${entityId}" was rejected: see its own problem`);
-        else if (context.entitiesComplete) at(path, `dangling reference: no entity "${entityId}"`);
-        else valid = false;
-      }
-      return found;
-    };
-    const subject = entity(["subject"], raw.subject);
-    entity(["attributedTo"], raw.attributedTo);
-
-    const quoteStart = context.quotes.locate(sourceId, raw.quote);
-    if (quoteStart < 0) at(["quote"], context.quotes.explainMismatch(sourceId, raw.quote));
-
-    const base = {
-      id,
-      source: sourceId,
-      subject: raw.subject,
-      quote: raw.quote,
-      quoteStart,
-      confidence: raw.confidence ?? defaults?.confidence ?? 1,
-      status: raw.status ?? defaults?.status ?? "curated",
-      attributedTo: raw.attributedTo ?? null,
+    const where: ClaimPlace = {
       file: yaml.file,
       line: lines.get(id),
+      problemAt: (path, message) => yaml.problemAt(["claims", id, ...path], message),
     };
-
-    const isRelation = raw.relation !== undefined || raw.object !== undefined;
-    const isAttribute = raw.property !== undefined || raw.value !== undefined;
-    if (isRelation === isAttribute) {
-      at([], "a claim has either relation and object, or property and value");
-      continue;
-    }
-
-    if (isAttribute) {
-      if (raw.property === undefined || raw.value === undefined) {
-        at([], "an attribute claim needs both property and value");
-        continue;
-      }
-      if (raw.qualifiers) at(["qualifiers"], "qualifiers belong to relation claims");
-      if (raw.property === "date") {
-        const date = parseDate(raw.value);
-        if (typeof date === "string") at(["value"], date);
-        else if (valid) claims.push({ ...base, form: "attribute", property: "date", value: date });
-      } else {
-        if (typeof raw.value !== "number" || !Number.isInteger(raw.value) || raw.value < 0) {
-          at(["value"], "a count must be a whole number");
-        } else if (valid) {
-          claims.push({ ...base, form: "attribute", property: "count", value: raw.value });
-        }
-      }
-      continue;
-    }
-
-    if (raw.relation === undefined || raw.object === undefined) {
-      at([], "a relation claim needs both relation and object");
-      continue;
-    }
-    const object = entity(["object"], raw.object);
-    const relationType = context.relationTypes.get(raw.relation);
-    if (!relationType) {
-      at(["relation"], `unknown relation "${raw.relation}" (see vocabulary/relations.yaml)`);
-    } else {
-      if (subject && !fits(subject, relationType.domain)) {
-        at(
-          ["subject"],
-          `${raw.relation} needs a subject of kind ${relationType.domain.join(" or ")}, not ${describe(subject)}`,
-        );
-      }
-      if (object && !fits(object, relationType.range)) {
-        at(
-          ["object"],
-          `${raw.relation} needs an object of kind ${relationType.range.join(" or ")}, not ${describe(object)}`,
-        );
-      }
-    }
-    const qualifiers: Qualifiers = { ...raw.qualifiers };
-    const place = entity(["qualifiers", "place"], qualifiers.place);
-    if (place && place.kind !== "place") at(["qualifiers", "place"], `${describe(place)} is not a place`);
-    const event = entity(["qualifiers", "event"], qualifiers.event);
-    if (event && event.kind !== "event") at(["qualifiers", "event"], `${describe(event)} is not an event`);
-    if (qualifiers.outOf !== undefined) {
-      if (qualifiers.count === undefined) at(["qualifiers", "outOf"], "outOf needs a count");
-      else if (qualifiers.count > qualifiers.outOf) at(["qualifiers", "count"], "count is larger than outOf");
-    }
-    if (valid) {
-      claims.push({ ...base, form: "relation", relation: raw.relation, object: raw.object, qualifiers });
-    }
+    checkClaim(id, source, rawClaim, defaults, where, context, claims, problems);
   }
+}
+
+/**
+ * Reads one claim from a line of a claims/*.jsonl file: `{"id": …, "source": …, "subject": …, …}`,
+ * the fields of a YAML claim plus its id and source. The checks are those of a YAML claim.
+ */
+export function readClaimLine(
+  jsonLine: JsonLine,
+  context: ClaimContext,
+  claims: Claim[],
+  problems: Problem[],
+): void {
+  const { id, source: sourceId, ...rawClaim } = jsonLine.value;
+  const idCheck = claimIdSchema.safeParse(id);
+  const sourceCheck = sourceIdSchema.safeParse(sourceId);
+  if (!idCheck.success) problems.push(...zodProblems(jsonLine, idCheck.error, ["id"]));
+  if (!sourceCheck.success) problems.push(...zodProblems(jsonLine, sourceCheck.error, ["source"]));
+  if (!idCheck.success || !sourceCheck.success) return;
+  const source = context.sources.get(sourceCheck.data);
+  if (!source) {
+    problems.push(
+      jsonLine.problemAt(
+        ["source"],
+        `unknown source "${sourceCheck.data}": no sources/${sourceCheck.data}.yaml nor a line in sources/*.jsonl`,
+      ),
+    );
+    return;
+  }
+  checkClaim(idCheck.data, source, rawClaim, undefined, jsonLine, context, claims, problems);
 }

@@ -64,25 +64,28 @@ export const sourceFileSchema = z.strictObject({
   note: text.optional(),
 });
 
-export const entitiesFileSchema = z.record(
-  entityId,
-  z.strictObject({
-    label: text,
-    type: text,
-    aliases: z.array(text).optional(),
-    description: text,
-    wikidata: z
-      .string()
-      .regex(/^Q[1-9]\d*$/, "must be a Wikidata item id such as Q399")
-      .nullable()
-      .optional(),
-    cameo: z
-      .string()
-      .regex(/^[A-Z]{3}(?:[A-Z]{3})*$/, "must be a CAMEO actor code such as ARM or IGOUNO")
-      .nullable()
-      .optional(),
-  }),
-);
+/** One entity: the value under its id in entities/*.yaml, or a line of entities/*.jsonl less its id. */
+export const entitySchema = z.strictObject({
+  label: text,
+  type: text,
+  aliases: z.array(text).optional(),
+  description: text,
+  wikidata: z
+    .string()
+    .regex(/^Q[1-9]\d*$/, "must be a Wikidata item id such as Q399")
+    .nullable()
+    .optional(),
+  cameo: z
+    .string()
+    .regex(/^[A-Z]{3}(?:[A-Z]{3})*$/, "must be a CAMEO actor code such as ARM or IGOUNO")
+    .nullable()
+    .optional(),
+});
+
+export const entitiesFileSchema = z.record(entityId, entitySchema);
+
+/** The id of an entity on a line of entities/*.jsonl. */
+export const entityIdSchema = entityId;
 
 const qualifiersSchema = z.strictObject({
   date: dateSchema.optional(),
@@ -112,11 +115,21 @@ export const claimSchema = z.strictObject({
   qualifiers: qualifiersSchema.optional(),
 });
 
+/** A claim id: in a YAML claims file the key, on a line of claims/*.jsonl its `id` field. */
+export const claimIdSchema = z
+  .string()
+  .regex(ENTITY_ID, "claim ids must be lower-case words joined by hyphens");
+
+/** A source id as claims name it. */
+export const sourceIdSchema = text;
+
+/** A source id on a line of sources/*.jsonl: it names the text file, `sources/<id>.txt`. */
+export const sourceLineIdSchema = z
+  .string()
+  .regex(ENTITY_ID, "source ids must be lower-case words joined by hyphens");
+
 export const claimsFileSchema = z.strictObject({
   source: text,
   defaults: z.strictObject({ confidence: confidence.optional(), status: status.optional() }).optional(),
-  claims: z.record(
-    z.string().regex(ENTITY_ID, "claim ids must be lower-case words joined by hyphens"),
-    z.unknown(),
-  ),
+  claims: z.record(claimIdSchema, z.unknown()),
 });

@@ -1,15 +1,20 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { formatPath, type Problem } from "./problems.ts";
 
 export type DocumentPath = readonly (string | number)[];
 
-/** A parsed YAML file that can point back at the line of any value in it. */
-export interface YamlFile {
+/** Something that can say where a value is: a YAML file, one claim in it, or one JSON line. */
+export interface ProblemLocator {
+  /** The file, as shown in problems. */
   file: string;
-  data: unknown;
   /** A problem located at `path`, or at the nearest enclosing value that exists. */
   problemAt(path: DocumentPath, message: string): Problem;
+}
+
+/** A parsed YAML file that can point back at the line of any value in it. */
+export interface YamlFile extends ProblemLocator {
+  data: unknown;
   /** The line of each key of the map at `path`, found in one pass. */
   keyLines(path: DocumentPath): Map<string, number>;
 }
@@ -40,7 +45,9 @@ const keyAt = (text: string, offset: number) =>
 
 export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  // Duplicate keys are found below in one pass per map: the library's own check compares each key
+  // with every earlier one, which is quadratic in the size of a map (a claims file of 20,000 claims).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true });
   const problems: Problem[] = doc.errors.map((error) => {
     const position = error.linePos?.[0];
     const firstLine = (error.message.split("\n")[0] ?? error.message).replace(
@@ -60,6 +67,25 @@ export function parseYaml(text: string, displayPath: string): { yaml?: YamlFile;
   // A duplicate key leaves the rest of the file readable: keep it, so one slip does not hide the
   // whole file from the checks that follow. Any other error makes the content untrustworthy.
   if (doc.errors.some((error) => error.code !== "DUPLICATE_KEY")) return { problems };
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const position = pair.key.range ? lineCounter.linePos(pair.key.range[0]) : undefined;
+        problems.push({
+          file: displayPath,
+          ...(position ? { line: position.line, column: position.col } : {}),
+          message: `duplicate key ${JSON.stringify(key)}: ids and keys must be unique`,
+        });
+      }
+    },
+  });
   const keyNode = (path: DocumentPath) => {
     const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
     if (!isMap(parent)) return undefined;

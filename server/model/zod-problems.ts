@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { Problem } from "./problems.ts";
-import type { DocumentPath, YamlFile } from "./yaml-file.ts";
+import type { DocumentPath, ProblemLocator } from "./yaml-file.ts";
 
-/** Turns a zod failure into one located problem per issue. */
-export function zodProblems(yaml: YamlFile, error: z.ZodError, prefix: DocumentPath = []): Problem[] {
+/** Turns a zod failure into one located problem per issue (in a YAML file or on a JSON line). */
+export function zodProblems(where: ProblemLocator, error: z.ZodError, prefix: DocumentPath = []): Problem[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
-    return yaml.problemAt(path, describeIssue(issue));
+    return where.problemAt(path, describeIssue(issue));
   });
 }
 

@@ -24,6 +24,20 @@ export function neighborhood(
   checkRange("ids (count)", ids.length, 1, NEIGHBORHOOD_LIMITS.maxIds);
   checkRange("depth", depth, 0, NEIGHBORHOOD_LIMITS.maxDepth);
   checkRange("maxNodes", maxNodes, 1, NEIGHBORHOOD_LIMITS.maxNodes);
+  return reachNeighborhood(knowledge, ids, depth, keep, maxNodes);
+}
+
+/**
+ * The traversal behind `neighborhood`, without the API's caps on ids, depth and nodes: exports
+ * apply their own limits (server/export/selection.ts). Unknown ids are still refused.
+ */
+export function reachNeighborhood(
+  knowledge: KnowledgeGraph,
+  ids: readonly string[],
+  depth: number,
+  keep: RelationPredicate,
+  maxNodes: number,
+): Subgraph {
   const { graph } = knowledge;
   for (const id of ids) if (!graph.hasNode(id)) throw new InvalidArgument("ids", `unknown node "${id}"`);
 
@@ -43,27 +57,39 @@ export function neighborhood(
   for (let step = 0; step < depth && frontier.length > 0 && !truncated; step++) {
     const next: string[] = [];
     for (const node of frontier) {
-      graph.forEachEdge(node, (_key, relation, source, target) => {
-        if (truncated || !keep(relation)) return;
-        const other = source === node ? target : source;
-        if (reached.has(other)) return;
+      // An array scan that stops at the cap, so a hub's thousands of relations are not all visited.
+      for (const relation of knowledge.incident.get(node) ?? []) {
+        if (!keep(relation)) continue;
+        const other = relation.subject === node ? relation.object : relation.subject;
+        if (reached.has(other)) continue;
         if (reached.size >= maxNodes) {
           truncated = true;
-          return;
+          break;
         }
         reached.add(other);
         next.push(other);
-      });
+      }
       if (truncated) break;
     }
     frontier = next;
   }
 
+  // The relations among the reached nodes: from each node, scan its outgoing relations, or, for a
+  // hub with more of them than there are reached nodes, look up the relations to each reached node.
   const relations: Relation[] = [];
   for (const node of reached) {
-    graph.forEachOutEdge(node, (_key, relation, _source, target) => {
-      if (reached.has(target) && keep(relation)) relations.push(relation);
-    });
+    if (graph.outDegree(node) <= reached.size) {
+      for (const relation of knowledge.incident.get(node) ?? []) {
+        if (relation.subject === node && reached.has(relation.object) && keep(relation))
+          relations.push(relation);
+      }
+    } else {
+      for (const other of reached) {
+        graph.forEachOutEdge(node, other, (_key, relation) => {
+          if (keep(relation)) relations.push(relation);
+        });
+      }
+    }
   }
   return { nodes: [...reached], relations, truncated };
 }

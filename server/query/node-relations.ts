@@ -11,16 +11,12 @@ export function nodeRelations(
   keep: RelationPredicate,
 ): Relation[] {
   const { graph } = knowledge;
-  const keys =
-    direction === "OUTGOING"
-      ? graph.outEdges(id)
-      : direction === "INCOMING"
-        ? graph.inEdges(id)
-        : graph.edges(id);
   const relations: Relation[] = [];
-  for (const key of keys) {
-    const relation = graph.getEdgeAttributes(key);
+  const add = (_key: string, relation: Relation) => {
     if (keep(relation)) relations.push(relation);
-  }
+  };
+  if (direction === "OUTGOING") graph.forEachOutEdge(id, add);
+  else if (direction === "INCOMING") graph.forEachInEdge(id, add);
+  else for (const relation of knowledge.incident.get(id) ?? []) if (keep(relation)) relations.push(relation);
   return relations;
 }

@@ -1,6 +1,6 @@
 import type { ActorResolvers } from "../../generated/graphql.ts";
 import { nodeRelations } from "../../query/node-relations.ts";
-import { paginate } from "../../query/paginate.ts";
+import { paginateSorted } from "../../query/paginate.ts";
 import { compileRelationFilter } from "../../query/relation-filter.ts";
 import { compareRelations } from "../../query/sort.ts";
 import { KIND_COLORS, nodeSize } from "../../visual/encoding.ts";
@@ -19,8 +19,12 @@ export const entityFields: ActorResolvers = {
     withUserInput(() => {
       const keep = compileRelationFilter(knowledge, where);
       const relations = nodeRelations(knowledge, node.id, direction ?? "BOTH", keep);
-      relations.sort(compareRelations(sort?.field ?? "DATE", sort?.order ?? "ASC"));
-      return paginate(relations, first, after);
+      return paginateSorted(
+        relations,
+        compareRelations(sort?.field ?? "DATE", sort?.order ?? "ASC"),
+        first,
+        after,
+      );
     }),
   attributeClaims: (node, _args, { knowledge }) => knowledge.attributeClaims.get(node.id) ?? [],
   conflicts: (node, _args, { knowledge, conflictsByTarget }) => {

@@ -2,6 +2,7 @@ import type { Resolvers } from "../../generated/graphql.ts";
 import { summarise } from "../../graph/summary.ts";
 import { KIND_COLORS } from "../../visual/encoding.ts";
 import { entityFields } from "./entity.ts";
+import { ExportFile, subgraph, subgraphExport } from "./export.ts";
 import { graphqlTypeOf } from "./node-type.ts";
 import { Claim, Conflict, ConflictValue, Qualifiers, SourceResolver } from "./provenance.ts";
 import { Query } from "./query.ts";
@@ -11,7 +12,7 @@ const toCounts = (counts: Record<string, number>) =>
   Object.entries(counts).map(([key, count]) => ({ key, count }));
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, subgraph },
   Node: { __resolveType: (node) => graphqlTypeOf(node) },
   Entity: { __resolveType: (node) => graphqlTypeOf(node) as "Actor" | "Event" | "Place" },
   Actor: entityFields,
@@ -32,9 +33,10 @@ export const resolvers: Resolvers = {
   DateValue: { precision: (date) => date.precision.toUpperCase() as "DAY" | "MONTH" | "YEAR" },
   SearchHit: { node: (hit, _args, { knowledge }) => knowledge.graph.getNodeAttributes(hit.entity.id) },
   Subgraph: {
-    nodes: (subgraph, _args, { knowledge }) =>
-      subgraph.nodes.map((id) => knowledge.graph.getNodeAttributes(id)),
+    nodes: (parent, _args, { knowledge }) => parent.nodes.map((id) => knowledge.graph.getNodeAttributes(id)),
+    export: subgraphExport,
   },
+  ExportFile,
   Path: {
     nodes: (path, _args, { knowledge }) => path.nodes.map((id) => knowledge.graph.getNodeAttributes(id)),
     length: (path) => path.relations.length,

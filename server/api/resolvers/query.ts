@@ -3,7 +3,7 @@ import type { NodeAttributes } from "../../graph/types.ts";
 import type { NodeKind } from "../../model/types.ts";
 import { InvalidArgument, checkRange } from "../../query/invalid-argument.ts";
 import { neighborhood } from "../../query/neighborhood.ts";
-import { MAX_PAGE_SIZE, paginate } from "../../query/paginate.ts";
+import { MAX_PAGE_SIZE, paginate, paginateSorted } from "../../query/paginate.ts";
 import { shortestPaths } from "../../query/paths.ts";
 import { compileRelationFilter, dateArgument, dateInRange } from "../../query/relation-filter.ts";
 import { compareEntities, compareRelations } from "../../query/sort.ts";
@@ -70,8 +70,12 @@ export const Query: QueryResolvers = {
     withUserInput(() => {
       const keep = compileRelationFilter(knowledge, where);
       const relations = [...knowledge.relations.values()].filter(keep);
-      relations.sort(compareRelations(sort?.field ?? "ID", sort?.order ?? "ASC"));
-      return paginate(relations, first, after);
+      return paginateSorted(
+        relations,
+        compareRelations(sort?.field ?? "ID", sort?.order ?? "ASC"),
+        first,
+        after,
+      );
     }),
   neighborhood: (_root, { ids, depth, where, maxNodes }, { knowledge }) =>
     withUserInput(() =>

@@ -1,0 +1,93 @@
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from "sigma/rendering";
+import type { ViewerSettings } from "../settings.ts";
+import type { CameraView } from "../state/navigation.ts";
+import type { EdgeAttributes, EdgeProgramName, NodeAttributes, ViewerGraph } from "./graph-model.ts";
+import { createEdgeReducer, createNodeReducer, type ReducerInputs } from "./reducers.ts";
+import { themedNodeHover, type Theme } from "./theme.ts";
+
+export type ViewerSigma = Sigma<NodeAttributes, EdgeAttributes>;
+
+// The programs read only sigma's display data; their typings default to plain Attributes.
+const EDGE_PROGRAMS = {
+  arrow: EdgeArrowProgram,
+  line: EdgeRectangleProgram,
+  curvedArrow: EdgeCurvedArrowProgram,
+  curved: EdgeCurveProgram,
+} as unknown as Record<EdgeProgramName, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+
+const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/** Sigma over the viewer's graph, with the performance knobs set for the graph's size. */
+export function createRenderer(
+  container: HTMLElement,
+  graph: ViewerGraph,
+  settings: ViewerSettings,
+  inputs: ReducerInputs,
+  theme: Theme,
+  expectedEdges: number,
+): ViewerSigma {
+  return new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    nodeReducer: createNodeReducer(inputs),
+    edgeReducer: createEdgeReducer(inputs),
+    renderEdgeLabels: true,
+    enableEdgeEvents: true,
+    defaultEdgeType: "arrow",
+    edgeProgramClasses: EDGE_PROGRAMS,
+    // Software WebGL redraws tens of thousands of edges slowly: hide them while the camera moves.
+    hideEdgesOnMove: expectedEdges > settings.render.hideEdgesOnMoveAbove,
+    zIndex: graph.order <= settings.render.zIndexMaxNodes,
+    labelRenderedSizeThreshold: settings.render.labelRenderedSizeThreshold,
+    labelFont: LABEL_FONT,
+    labelSize: 13,
+    edgeLabelFont: LABEL_FONT,
+    edgeLabelSize: 11,
+    ...themeSettings(theme),
+    minCameraRatio: settings.camera.minRatio,
+    maxCameraRatio: settings.camera.maxRatio,
+    stagePadding: 24,
+  });
+}
+
+export function themeSettings(theme: Theme) {
+  return {
+    labelColor: { color: theme.label },
+    edgeLabelColor: { color: theme.label },
+    defaultDrawNodeHover: themedNodeHover(theme),
+  };
+}
+
+export function applyTheme(sigma: ViewerSigma, theme: Theme): void {
+  const values = themeSettings(theme);
+  sigma.setSetting("labelColor", values.labelColor);
+  sigma.setSetting("edgeLabelColor", values.edgeLabelColor);
+  sigma.setSetting("defaultDrawNodeHover", values.defaultDrawNodeHover);
+}
+
+export function cameraView(sigma: ViewerSigma): CameraView {
+  const { x, y, ratio } = sigma.getCamera().getState();
+  return { x, y, ratio };
+}
+
+/**
+ * A node's position in the camera's (framed) coordinates. Computed from the graph's attributes, not
+ * sigma's display cache, which holds raw coordinates between a refresh and the next render.
+ */
+export function framedPosition(sigma: ViewerSigma, node: string): { x: number; y: number } | null {
+  const graph = sigma.getGraph();
+  if (!graph.hasNode(node)) return null;
+  const { x, y } = graph.getNodeAttributes(node);
+  return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
+}
+
+/** Moves the camera so the node sits in the middle, close up. */
+export function flyToNode(sigma: ViewerSigma, node: string, settings: ViewerSettings): Promise<void> {
+  const position = framedPosition(sigma, node);
+  if (!position) return Promise.resolve();
+  const camera = sigma.getCamera();
+  return camera.animate(
+    { ...position, ratio: Math.min(camera.getState().ratio, settings.camera.focusRatio) },
+    { duration: settings.camera.flyDurationMs, easing: "quadraticInOut" },
+  );
+}

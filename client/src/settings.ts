@@ -1,0 +1,141 @@
+/**
+ * Every knob of the viewer in one typed object, with defaults and a validator (sigma's pattern).
+ * Budgets that the README quotes live here too, so the docs, the code and the bench read one place.
+ */
+export interface ViewerSettings {
+  /** Where the GraphQL API answers. */
+  graphqlUrl: string;
+  /** Prefix of the export endpoint: `${exportUrl}/<format>?…`. */
+  exportUrl: string;
+  api: {
+    /** The server's cost budget per operation (settings.limits.maxCost); responses report it too. */
+    costBudget: number;
+    /** Entities per page while loading: 100 is the API's cap. */
+    entityPageSize: number;
+    /** Relations per page while loading: 80 × 110 points stays under the 10,000 budget. */
+    relationPageSize: number;
+    /** Relations per page in the details panel: each carries its claims and sources. */
+    detailsPageSize: number;
+    /** Page chains requested at once while loading (one per node kind, then one per relation family). */
+    loadConcurrency: number;
+  };
+  layout: {
+    /** ForceAtlas2 stops by itself after this long, so a forgotten layout never burns the CPU. */
+    autoStopMs: number;
+    /** Noverlap gets this long to separate overlapping nodes after ForceAtlas2 stops. */
+    noverlapMaxMs: number;
+    /** Gap kept between nodes by noverlap, in screen pixels. */
+    noverlapMarginPx: number;
+  };
+  render: {
+    /** Edge labels show for every edge whose two node labels show, once the camera is closer than this. */
+    edgeLabelZoomRatio: number;
+    /** Node labels show once a node is drawn at least this many pixels wide. */
+    labelRenderedSizeThreshold: number;
+    /** Above this many edges, edges are hidden while the camera moves (software WebGL is slow). */
+    hideEdgesOnMoveAbove: number;
+    /** While relations load, arriving pages are drawn at most this often (each batch redraws everything). */
+    relationFlushMs: number;
+    /** Above this many nodes, z-sorting (highlighted nodes on top) is switched off: it costs a sort per frame. */
+    zIndexMaxNodes: number;
+  };
+  camera: {
+    /** How long a fly-to takes. */
+    flyDurationMs: number;
+    /** Zoom ratio of a fly-to (smaller is closer). */
+    focusRatio: number;
+    minRatio: number;
+    maxRatio: number;
+  };
+  search: {
+    /** Suggestions shown under the search box. */
+    maxSuggestions: number;
+  };
+  url: {
+    /** Camera and filter changes are written to the URL at most this often. */
+    writeDelayMs: number;
+  };
+  export: {
+    /** The visible ids go into an export link only while the link stays shorter than this. */
+    maxUrlLength: number;
+  };
+}
+
+export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
+  graphqlUrl: "/graphql",
+  exportUrl: "/export",
+  api: {
+    costBudget: 10_000,
+    entityPageSize: 100,
+    relationPageSize: 80,
+    detailsPageSize: 10,
+    loadConcurrency: 4,
+  },
+  layout: { autoStopMs: 8_000, noverlapMaxMs: 3_000, noverlapMarginPx: 2 },
+  render: {
+    edgeLabelZoomRatio: 0.35,
+    labelRenderedSizeThreshold: 7,
+    hideEdgesOnMoveAbove: 5_000,
+    relationFlushMs: 5_000,
+    zIndexMaxNodes: 2_000,
+  },
+  camera: { flyDurationMs: 600, focusRatio: 0.25, minRatio: 0.01, maxRatio: 4 },
+  search: { maxSuggestions: 8 },
+  url: { writeDelayMs: 250 },
+  export: { maxUrlLength: 6_000 },
+};
+
+/** Every problem with a settings object, as readable lines; empty when it is valid. */
+export function validateViewerSettings(settings: ViewerSettings): string[] {
+  const problems: string[] = [];
+  const positive = (path: string, value: number) => {
+    if (!Number.isFinite(value) || value <= 0)
+      problems.push(`${path} must be a positive number, not ${value}`);
+  };
+  const pageSize = (path: string, value: number) => {
+    if (!Number.isInteger(value) || value < 1 || value > 100)
+      problems.push(`${path} must be a whole number from 1 to 100 (the API's cap), not ${value}`);
+  };
+  if (!settings.graphqlUrl) problems.push("graphqlUrl must not be empty");
+  if (!settings.exportUrl) problems.push("exportUrl must not be empty");
+  positive("api.costBudget", settings.api.costBudget);
+  pageSize("api.entityPageSize", settings.api.entityPageSize);
+  pageSize("api.relationPageSize", settings.api.relationPageSize);
+  pageSize("api.detailsPageSize", settings.api.detailsPageSize);
+  if (!Number.isInteger(settings.api.loadConcurrency) || settings.api.loadConcurrency < 1)
+    problems.push(`api.loadConcurrency must be a whole number ≥ 1, not ${settings.api.loadConcurrency}`);
+  positive("layout.autoStopMs", settings.layout.autoStopMs);
+  positive("layout.noverlapMaxMs", settings.layout.noverlapMaxMs);
+  if (settings.layout.noverlapMarginPx < 0) problems.push("layout.noverlapMarginPx must not be negative");
+  positive("render.edgeLabelZoomRatio", settings.render.edgeLabelZoomRatio);
+  positive("render.relationFlushMs", settings.render.relationFlushMs);
+  positive("render.labelRenderedSizeThreshold", settings.render.labelRenderedSizeThreshold);
+  positive("camera.flyDurationMs", settings.camera.flyDurationMs);
+  positive("camera.focusRatio", settings.camera.focusRatio);
+  positive("camera.minRatio", settings.camera.minRatio);
+  if (settings.camera.maxRatio <= settings.camera.minRatio)
+    problems.push("camera.maxRatio must be larger than camera.minRatio");
+  if (!Number.isInteger(settings.search.maxSuggestions) || settings.search.maxSuggestions < 1)
+    problems.push("search.maxSuggestions must be a whole number ≥ 1");
+  if (settings.url.writeDelayMs < 0) problems.push("url.writeDelayMs must not be negative");
+  positive("export.maxUrlLength", settings.export.maxUrlLength);
+  return problems;
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** Defaults overlaid with `overrides`, validated; throws one message listing every bad value. */
+export function resolveViewerSettings(overrides: DeepPartial<ViewerSettings> = {}): ViewerSettings {
+  const merged = structuredClone(DEFAULT_VIEWER_SETTINGS) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    merged[key] =
+      value && typeof value === "object" && current && typeof current === "object"
+        ? { ...current, ...value }
+        : value;
+  }
+  const settings = merged as unknown as ViewerSettings;
+  const problems = validateViewerSettings(settings);
+  if (problems.length > 0) throw new Error(`invalid viewer settings:\n  ${problems.join("\n  ")}`);
+  return settings;
+}

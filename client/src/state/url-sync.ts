@@ -1,0 +1,45 @@
+import { sameSelection, type NavigationState } from "./navigation.ts";
+import type { Store } from "./store.ts";
+import { parseNavigation, serializeNavigation } from "./url-state.ts";
+
+/**
+ * Keeps the address bar and the navigation state in step. A new selection is a history entry (Back
+ * returns to the previous one); camera and filter changes replace the current entry, at most every
+ * `delayMs`, since the camera moves every frame.
+ */
+export function syncUrl(navigation: Store<NavigationState>, delayMs: number): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let applyingHistory = false;
+
+  const write = (push: boolean) => {
+    const query = serializeNavigation(navigation.get());
+    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  };
+
+  navigation.subscribe((next, previous) => {
+    if (applyingHistory) return;
+    if (!sameSelection(next.selection, previous.selection)) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      write(true);
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      write(false);
+    }, delayMs);
+  });
+
+  window.addEventListener("popstate", () => {
+    applyingHistory = true;
+    try {
+      navigation.set(parseNavigation(location.search));
+    } finally {
+      applyingHistory = false;
+    }
+  });
+}

@@ -1,0 +1,202 @@
+import type { GraphStore } from "../api/context.ts";
+import type { NodeAttributes, Relation } from "../graph/types.ts";
+import type { DateValue } from "../model/dates.ts";
+import type { ClaimStatus, NodeKind, RelationFamily } from "../model/types.ts";
+import type { Subgraph } from "../query/neighborhood.ts";
+import { EDGE_COLORS, KIND_COLORS, nodeSize } from "../visual/encoding.ts";
+
+/**
+ * A subgraph resolved once into everything any export format writes: the node and relation
+ * fields, the viewer's visual encoding, and each relation's provenance. Writers only format it.
+ */
+
+export interface ExportNode {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  type: string;
+  typeLabel: string;
+  aliases: string[];
+  description: string;
+  wikidata: string | null;
+  cameo: string | null;
+  date: DateValue | null;
+  count: number | null;
+  /** Relations in the whole graph, as the viewer and the API count them. */
+  degree: number;
+  color: string;
+  size: number;
+  x: number;
+  y: number;
+  /** The loader's node, untouched, for the lossless format. */
+  attributes: NodeAttributes;
+}
+
+export interface ExportClaim {
+  id: string;
+  quote: string;
+  source: string;
+  sourceTitle: string;
+  sourceUrl: string | null;
+  confidence: number;
+  status: ClaimStatus;
+  attributedTo: string | null;
+  /** Qualifiers with dates as text, so every format can hold them. */
+  qualifiers: Record<string, string | number | boolean>;
+}
+
+export interface ExportRelation {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  typeLabel: string;
+  symmetric: boolean;
+  cameo: string | null;
+  plover: string | null;
+  goldstein: number | null;
+  family: RelationFamily;
+  color: string;
+  date: DateValue | null;
+  count: number | null;
+  confidence: number;
+  corroboration: number;
+  /** Distinct source ids, and their URLs in the same order (null when unknown). */
+  sources: string[];
+  sourceUrls: (string | null)[];
+  /** One entry per claim, in claim order. */
+  claimIds: string[];
+  quotes: string[];
+  claims: ExportClaim[];
+  /** The loader's relation, untouched, for the lossless format. */
+  relation: Relation;
+}
+
+export interface ExportSource {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  author: string | null;
+  language: string;
+}
+
+export interface ExportDocument {
+  title: string;
+  description: string;
+  /** The day the graph data last changed (latest `added` of a source), YYYY-MM-DD. */
+  modified: string;
+  nodes: ExportNode[];
+  relations: ExportRelation[];
+  /** The sources the exported claims cite. */
+  sources: ExportSource[];
+}
+
+export type ExportStore = Pick<GraphStore, "knowledge" | "positions" | "typeColors">;
+
+function qualifierValues(qualifiers: Relation["claims"][number]["qualifiers"]) {
+  const values: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(qualifiers)) {
+    if (value === undefined) continue;
+    values[key] = typeof value === "object" ? value.text : value;
+  }
+  return values;
+}
+
+export function buildExportDocument(store: ExportStore, subgraph: Subgraph): ExportDocument {
+  const { knowledge, positions, typeColors } = store;
+  const { graph, model } = knowledge;
+  const sourceUrl = (id: string) => model.sources.get(id)?.url ?? null;
+
+  const nodes = subgraph.nodes.map((id): ExportNode => {
+    const attributes = graph.getNodeAttributes(id);
+    const degree = graph.degree(id);
+    const position = positions.get(id) ?? { x: 0, y: 0 };
+    return {
+      id,
+      label: attributes.label,
+      kind: attributes.kind,
+      type: attributes.type,
+      typeLabel: model.nodeTypes.get(attributes.type)?.label ?? attributes.type,
+      aliases: attributes.aliases,
+      description: attributes.description,
+      wikidata: attributes.wikidata,
+      cameo: attributes.cameo,
+      date: attributes.date,
+      count: attributes.count,
+      degree,
+      color: typeColors.get(attributes.type) ?? KIND_COLORS[attributes.kind],
+      size: nodeSize(degree),
+      x: position.x,
+      y: position.y,
+      attributes,
+    };
+  });
+
+  const cited = new Set<string>();
+  const relations = subgraph.relations.map((relation): ExportRelation => {
+    const type = knowledge.relationType(relation.type);
+    const family = type?.family ?? "structural";
+    for (const source of relation.sources) cited.add(source);
+    return {
+      id: relation.id,
+      source: relation.subject,
+      target: relation.object,
+      type: relation.type,
+      typeLabel: type?.label ?? relation.type,
+      symmetric: type?.symmetric ?? false,
+      cameo: type?.cameo ?? null,
+      plover: type?.plover ?? null,
+      goldstein: type?.goldstein ?? null,
+      family,
+      color: EDGE_COLORS[family],
+      date: relation.date,
+      count: relation.count,
+      confidence: relation.confidence,
+      corroboration: relation.corroboration,
+      sources: relation.sources,
+      sourceUrls: relation.sources.map(sourceUrl),
+      claimIds: relation.claims.map((claim) => claim.id),
+      quotes: relation.claims.map((claim) => claim.quote),
+      claims: relation.claims.map((claim) => ({
+        id: claim.id,
+        quote: claim.quote,
+        source: claim.source,
+        sourceTitle: model.sources.get(claim.source)?.title ?? claim.source,
+        sourceUrl: sourceUrl(claim.source),
+        confidence: claim.confidence,
+        status: claim.status,
+        attributedTo: claim.attributedTo,
+        qualifiers: qualifierValues(claim.qualifiers),
+      })),
+      relation,
+    };
+  });
+
+  const sources = [...cited].sort().map((id): ExportSource => {
+    const source = model.sources.get(id);
+    return {
+      id,
+      title: source?.title ?? id,
+      outlet: source?.outlet ?? null,
+      url: source?.url ?? null,
+      published: source?.published?.text ?? null,
+      author: source?.author ?? null,
+      language: source?.language ?? "",
+    };
+  });
+
+  const added = [...model.sources.values()].map((source) => source.added.end).sort();
+  return {
+    title: "peacegraph",
+    description:
+      `A subgraph of the Armenia–Azerbaijan peace-process graph: ${nodes.length} nodes, ` +
+      `${relations.length} relations. Every relation carries its claims: the verbatim quote, ` +
+      "the source and its URL, and the confidence; corroboration counts distinct sources.",
+    modified: added.at(-1) ?? new Date().toISOString().slice(0, 10),
+    nodes,
+    relations,
+    sources,
+  };
+}

@@ -1,0 +1,51 @@
+import { cellText, EDGE_COLUMNS, formatNumber, NODE_COLUMNS } from "../columns.ts";
+import type { ExportDocument } from "../document.ts";
+import { csvRecord } from "./csv.ts";
+import { TextSink } from "./text-sink.ts";
+
+/**
+ * Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target,
+ * Type, Weight, Id, Label, ...). Gephi reads "Type" as Directed/Undirected, so the relation type
+ * goes in "relation" and its human label in "Label"; Weight is the corroboration (distinct sources).
+ * Lists (aliases, quotes, sources) are JSON text in one cell.
+ */
+
+const nodeColumns = NODE_COLUMNS.filter((column) => column.name !== "label");
+const edgeColumns = EDGE_COLUMNS.filter((column) => column.name !== "label");
+
+export function writeGephiNodes(document: ExportDocument): string {
+  const rows = new TextSink();
+  rows.write(csvRecord(["Id", "Label", ...nodeColumns.map((column) => column.name)]));
+  for (const node of document.nodes) {
+    rows.write(
+      csvRecord([node.id, node.label, ...nodeColumns.map((column) => cellText(column.value(node)))]),
+    );
+  }
+  return rows.toString();
+}
+
+export function writeGephiEdges(document: ExportDocument): string {
+  const header = [
+    "Source",
+    "Target",
+    "Type",
+    "Weight",
+    "Id",
+    "Label",
+    ...edgeColumns.map((column) => column.name),
+  ];
+  const rows = new TextSink();
+  rows.write(csvRecord(header));
+  for (const edge of document.relations) {
+    const fixed = [
+      edge.source,
+      edge.target,
+      "Directed",
+      formatNumber(edge.corroboration),
+      edge.id,
+      edge.typeLabel,
+    ];
+    rows.write(csvRecord([...fixed, ...edgeColumns.map((column) => cellText(column.value(edge)))]));
+  }
+  return rows.toString();
+}

@@ -1,0 +1,32 @@
+import { columnObject, EDGE_COLUMNS, NODE_COLUMNS } from "../columns.ts";
+import type { ExportDocument } from "../document.ts";
+
+/**
+ * NetworkX node-link JSON for a MultiDiGraph. The edge list is written twice, under "links" (what
+ * node_link_graph reads before NetworkX 3.6, including Debian's 2.8) and "edges" (its default from
+ * 3.6), so every version reads the file with no arguments. Each edge's key is the relation id; its
+ * claims come as a list of objects with quote, source, URL and confidence.
+ */
+export function writeNetworkxJson(document: ExportDocument): string {
+  const edges = document.relations.map((edge) => ({
+    source: edge.source,
+    target: edge.target,
+    key: edge.id,
+    id: edge.id,
+    ...columnObject(EDGE_COLUMNS, edge),
+    claims: edge.claims,
+  }));
+  return JSON.stringify({
+    directed: true,
+    multigraph: true,
+    graph: {
+      name: document.title,
+      description: document.description,
+      modified: document.modified,
+      sources: document.sources,
+    },
+    nodes: document.nodes.map((node) => ({ id: node.id, ...columnObject(NODE_COLUMNS, node) })),
+    links: edges,
+    edges,
+  });
+}

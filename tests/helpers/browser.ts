@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { PROJECT_ROOT } from "./fixture.ts";
+
+/** Debian's Chromium: playwright-core drives it and never downloads a browser of its own. */
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
+
+/** Flags that give headless Chromium working software WebGL here (environment.md, gotcha 5). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--enable-unsafe-swiftshader",
+  "--use-angle=swiftshader",
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with a fresh profile, at 1280×800. Fails loudly when Chromium or the built client is
+ * missing: a viewer test must never pass by not running.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}. Run "bash scripts/ensure-test-tools.sh" (as root) or "sudo apt-get install chromium".`,
+    );
+  if (!existsSync(path.join(PROJECT_ROOT, "client", "dist", "index.html")))
+    throw new Error('The viewer is not built (client/dist/index.html): run "npm run build" first.');
+  const userDataDir = await mkdtemp(path.join(tmpdir(), "peacegraph-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  return {
+    context,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the viewer and waits until every relation is loaded. */
+export async function openViewer(page: Page, url: string, timeoutMs = 30_000): Promise<void> {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page
+    .waitForFunction(() => window.__peacegraph?.ready() === true, null, { timeout: timeoutMs })
+    .catch((error: unknown) => {
+      throw new Error(`the viewer never became ready (${errors.join("; ") || String(error)})`);
+    });
+}
+
+export type Snapshot = ReturnType<NonNullable<Window["__peacegraph"]>["snapshot"]>;
+
+export const snapshot = (page: Page): Promise<Snapshot> =>
+  page.evaluate(() => window.__peacegraph!.snapshot());
+
+/**
+ * How many pixels of an element's screenshot differ from its top-left corner (the background).
+ * The PNG is decoded by the page itself, so the test needs no image library.
+ */
+export async function paintedPixels(
+  page: Page,
+  selector: string,
+): Promise<{ painted: number; total: number }> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext("2d")!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const [r, g, b] = [data[0]!, data[1]!, data[2]!];
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) > 30) painted++;
+    }
+    return { painted, total: data.length / 4 };
+  }, png.toString("base64"));
+}
