@@ -12,6 +12,7 @@ import type { Claim, Entity, GraphModel, NodeKind, Source } from "../server/mode
 import { parseDate, type DateValue } from "../server/model/dates.ts";
 import { resolveSettings } from "../server/settings.ts";
 import { measure, type Table } from "./lib/measure.ts";
+import { Random } from "../scripts/synthetic/random.ts";
 
 /**
  * Export throughput on a synthetic graph of 100,000 relations (10,000 nodes, about 150,000 claims
@@ -24,16 +25,10 @@ export const SYNTHETIC_RELATIONS = 100_000;
 const NODES: Record<NodeKind, number> = { actor: 6_000, event: 3_000, place: 1_000 };
 const SOURCES = 50;
 
-/** mulberry32: the same sequence for the same seed, so every run builds the same graph. */
+/** The synthetic generator's seeded randomness: the same seed builds the same graph. */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** Relation types by the kinds they join, taken from the real vocabulary's domain and range. */

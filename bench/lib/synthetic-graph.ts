@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Random } from "../../scripts/synthetic/random.ts";
 
 /**
  * A synthetic graph-data folder of any size for benchmarks: the real vocabularies, a number of sources
@@ -33,15 +34,10 @@ const RELATIONS: [Kind, Kind, string[]][] = [
 const SYMMETRIC = new Set(["NEGOTIATED"]);
 const SOURCES = 20;
 
+/** The synthetic generator's seeded randomness: the same seed builds the same graph. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export async function writeSyntheticGraphData(

@@ -2,7 +2,17 @@ import { parseDate } from "./dates.ts";
 import type { Problem } from "./problems.ts";
 import type { QuoteIndex } from "./quote-index.ts";
 import { claimIdSchema, claimSchema, claimsFileSchema, sourceIdSchema } from "./schemas.ts";
-import type { Claim, ClaimStatus, Entity, NodeType, Qualifiers, RelationType, Source } from "./types.ts";
+import type {
+  AttributeProperty,
+  AttributeValue,
+  Claim,
+  ClaimStatus,
+  Entity,
+  NodeType,
+  Qualifiers,
+  RelationType,
+  Source,
+} from "./types.ts";
 import type { DocumentPath, ProblemLocator, YamlFile } from "./yaml-file.ts";
 import type { JsonLine } from "./jsonl-file.ts";
 import { zodProblems } from "./zod-problems.ts";
@@ -117,46 +127,23 @@ export function checkClaim(
       return;
     }
     if (raw.qualifiers) fail(check, ["qualifiers"], "qualifiers belong to relation claims");
-    if (raw.property === "date") {
-      const date = parseDate(raw.value);
-      if (typeof date === "string") fail(check, ["value"], date);
-      else if (check.valid) {
-        claims.push({
-          id,
-          source: source.id,
-          subject: subjectId,
-          quote,
-          quoteStart,
-          confidence,
-          status,
-          attributedTo: attributedToId,
-          file: where.file,
-          line: where.line,
-          form: "attribute",
-          property: "date",
-          value: date,
-        });
-      }
-    } else {
-      if (typeof raw.value !== "number" || !Number.isInteger(raw.value) || raw.value < 0) {
-        fail(check, ["value"], "a count must be a whole number");
-      } else if (check.valid) {
-        claims.push({
-          id,
-          source: source.id,
-          subject: subjectId,
-          quote,
-          quoteStart,
-          confidence,
-          status,
-          attributedTo: attributedToId,
-          file: where.file,
-          line: where.line,
-          form: "attribute",
-          property: "count",
-          value: raw.value,
-        });
-      }
+    const value = attributeValue(raw.property, raw.value);
+    if (typeof value === "string") fail(check, ["value"], value);
+    else if (check.valid) {
+      claims.push({
+        id,
+        source: source.id,
+        subject: subjectId,
+        quote,
+        quoteStart,
+        confidence,
+        status,
+        attributedTo: attributedToId,
+        file: where.file,
+        line: where.line,
+        form: "attribute",
+        ...value,
+      });
     }
     return;
   }
@@ -274,4 +261,15 @@ export function readClaimLine(
     return;
   }
   checkClaim(idCheck.data, source, rawClaim, undefined, jsonLine, context, claims, problems);
+}
+
+/** The typed value of an attribute claim, or the reason it is not one. */
+function attributeValue(property: AttributeProperty, value: string | number): AttributeValue | string {
+  if (property === "date") {
+    const date = parseDate(value);
+    return typeof date === "string" ? date : { property, value: date };
+  }
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+    return "a count must be a whole number";
+  return { property, value };
 }

@@ -1,5 +1,6 @@
 import type { EntityRecord } from "./dataset.ts";
-import { foldText } from "./fold-text.ts";
+// The server's own folding, so local suggestions match what the API's search would find.
+import { foldText } from "../../../server/query/fold-text.ts";
 
 export interface SearchSuggestion {
   id: string;
