@@ -142,7 +142,17 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
   };
 
   const refreshHighlight = (change: Parameters<Highlight["update"]>[0]) => {
-    if (highlight.update(change)) sigma?.refresh({ skipIndexation: true, schedule: true });
+    if (!highlight.update(change) || !sigma) return;
+    // A highlight changes colours, labels and sizes, never which items exist: once everything is in
+    // and indexed, each item is repainted in place (no re-indexation, label grid or bounding box).
+    // With z-ordering on (small graphs), lit nodes move on top, which only a full refresh does.
+    if (loading === "" && !sigma.getSetting("zIndex"))
+      sigma.refresh({
+        partialGraph: { nodes: graph.nodes(), edges: graph.edges() },
+        skipIndexation: true,
+        schedule: true,
+      });
+    else sigma.refresh({ schedule: true });
   };
 
   navigation.subscribe((next, previous) => {

@@ -16,6 +16,13 @@ export interface ViewerSettings {
     relationPageSize: number;
     /** Relations per page in the details panel: each carries its claims and sources. */
     detailsPageSize: number;
+    /**
+     * The whole graph comes in one request (its graphology export) when the vocabulary's totals stay
+     * within these (the server's export limits, settings.limits.maxExportNodes/Relations); past them,
+     * or when the server refuses, it comes page by page.
+     */
+    exportMaxNodes: number;
+    exportMaxRelations: number;
     /** Page chains requested at once while loading (one per node kind, then one per relation family). */
     loadConcurrency: number;
   };
@@ -32,7 +39,12 @@ export interface ViewerSettings {
     edgeLabelZoomRatio: number;
     /** Node labels show once a node is drawn at least this many pixels wide. */
     labelRenderedSizeThreshold: number;
-    /** Above this many edges, edges are hidden while the camera moves (software WebGL is slow). */
+    /**
+     * Above this many edges the graph is drawn for speed: edges and labels are hidden while the camera
+     * moves, and nodes and edges use sigma's plain programs (points and one-pixel lines: no arrows,
+     * widths or curves). Software WebGL runs instanced programs one instance at a time, so sigma's
+     * default programs take seconds per frame at 30,000 edges.
+     */
     hideEdgesOnMoveAbove: number;
     /** While relations load, arriving pages are drawn at most this often (each batch redraws everything). */
     relationFlushMs: number;
@@ -70,6 +82,8 @@ export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
     relationPageSize: 80,
     detailsPageSize: 10,
     loadConcurrency: 4,
+    exportMaxNodes: 20_000,
+    exportMaxRelations: 50_000,
   },
   layout: { autoStopMs: 8_000, noverlapMaxMs: 3_000, noverlapMarginPx: 2 },
   render: {
@@ -104,6 +118,12 @@ export function validateViewerSettings(settings: ViewerSettings): string[] {
   pageSize("api.detailsPageSize", settings.api.detailsPageSize);
   if (!Number.isInteger(settings.api.loadConcurrency) || settings.api.loadConcurrency < 1)
     problems.push(`api.loadConcurrency must be a whole number ≥ 1, not ${settings.api.loadConcurrency}`);
+  if (!Number.isInteger(settings.api.exportMaxNodes) || settings.api.exportMaxNodes < 0)
+    problems.push(`api.exportMaxNodes must be a whole number ≥ 0, not ${settings.api.exportMaxNodes}`);
+  if (!Number.isInteger(settings.api.exportMaxRelations) || settings.api.exportMaxRelations < 0)
+    problems.push(
+      `api.exportMaxRelations must be a whole number ≥ 0, not ${settings.api.exportMaxRelations}`,
+    );
   positive("layout.autoStopMs", settings.layout.autoStopMs);
   positive("layout.noverlapMaxMs", settings.layout.noverlapMaxMs);
   if (settings.layout.noverlapMarginPx < 0) problems.push("layout.noverlapMarginPx must not be negative");

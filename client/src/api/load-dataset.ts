@@ -14,8 +14,14 @@ import {
 } from "../data/dataset.ts";
 import { dayNumber } from "../data/dates.ts";
 import type { ViewerSettings } from "../settings.ts";
-import { pageThrough, runLimited, type GraphQLClient, type Page } from "./graphql-client.ts";
-import { entitiesQuery, RELATIONS_QUERY, VOCABULARY_QUERY, type ApiNodeKind } from "./queries.ts";
+import { ApiError, pageThrough, runLimited, type GraphQLClient, type Page } from "./graphql-client.ts";
+import {
+  entitiesQuery,
+  GRAPH_EXPORT_QUERY,
+  RELATIONS_QUERY,
+  VOCABULARY_QUERY,
+  type ApiNodeKind,
+} from "./queries.ts";
 
 interface ApiDate {
   start: string;
@@ -59,6 +65,30 @@ interface ApiRelation {
   claims: { source: { id: string } }[];
 }
 
+/** graphology's JSON of the whole graph, as Subgraph.export(format: GRAPHOLOGY_JSON) writes it. */
+interface ExportedGraph {
+  nodes: {
+    key: string;
+    attributes: {
+      label: string;
+      kind: NodeKind;
+      type: string;
+      aliases: string[];
+      color: string;
+      size: number;
+      x: number;
+      y: number;
+      date: ApiDate | null;
+    };
+  }[];
+  edges: {
+    key: string;
+    source: string;
+    target: string;
+    attributes: { type: string; corroboration: number; date: ApiDate | null; sources: string[] };
+  }[];
+}
+
 const toRange = (date: ApiDate | null): DayRange | null =>
   date ? { start: dayNumber(date.start), end: dayNumber(date.end) } : null;
 
@@ -88,8 +118,19 @@ export interface LoadCallbacks {
 }
 
 /**
- * Loads the whole graph through the public API: the vocabulary first, then every entity (one page
- * chain per node type), then every relation (one page chain per relation type), a few chains at once.
+ * Lets the browser paint (the first paint) before the next chunk of work; a hidden tab gets no
+ * animation frames, so a timeout stands in for one there.
+ */
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+
+/**
+ * Loads the whole graph through the public API: the vocabulary first, then, when the totals fit the
+ * server's export limits, every node and relation in one request (the graph's graphology export);
+ * when the server refuses that (too large, over the cost budget, or no export), page by page.
  */
 export async function loadDataset(
   client: GraphQLClient,
@@ -98,8 +139,74 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const dataset = createDataset(await loadVocabulary(client));
   callbacks.onVocabulary(dataset);
-  const { entityPageSize, relationPageSize, loadConcurrency } = settings.api;
+  const { exportMaxNodes, exportMaxRelations } = settings.api;
+  if (dataset.totals.nodes <= exportMaxNodes && dataset.totals.relations <= exportMaxRelations) {
+    let graph: ExportedGraph | null = null;
+    try {
+      const data = await client.request<{ subgraph: { export: { content: string | null } } }>(
+        GRAPH_EXPORT_QUERY,
+      );
+      const content = data.subgraph.export.content;
+      if (content) graph = JSON.parse(content) as ExportedGraph;
+    } catch (error) {
+      // A refusal (EXPORT_TOO_LARGE, COST_LIMIT_EXCEEDED, a server without exports): page instead.
+      if (!(error instanceof ApiError)) throw error;
+    }
+    if (graph) {
+      await loadExportedGraph(dataset, graph, callbacks);
+      return dataset;
+    }
+  }
+  return pageDataset(client, settings, dataset, callbacks);
+}
 
+async function loadExportedGraph(
+  dataset: Dataset,
+  graph: ExportedGraph,
+  callbacks: LoadCallbacks,
+): Promise<void> {
+  addEntities(
+    dataset,
+    graph.nodes.map(({ key, attributes: node }) => ({
+      id: key,
+      label: node.label,
+      kind: node.kind,
+      type: node.type,
+      aliases: node.aliases,
+      color: node.color,
+      size: node.size,
+      x: node.x,
+      y: node.y,
+      date: toRange(node.date),
+    })) satisfies EntityRecord[],
+  );
+  callbacks.onEntities(dataset);
+  // The nodes are drawn: let that frame out before the relations' work.
+  await nextFrame();
+  const relations = graph.edges.map(({ key, source, target, attributes: relation }) => ({
+    id: key,
+    type: relation.type,
+    subject: source,
+    object: target,
+    corroboration: relation.corroboration,
+    date: toRange(relation.date),
+    sources: relation.sources,
+  })) satisfies RelationRecord[];
+  addRelations(dataset, relations);
+  callbacks.onRelations(relations, dataset);
+}
+
+/**
+ * The fallback for graphs past the export limits: every entity (one page chain per node kind), then
+ * every relation (one page chain per relation family), a few chains at once.
+ */
+async function pageDataset(
+  client: GraphQLClient,
+  settings: ViewerSettings,
+  dataset: Dataset,
+  callbacks: LoadCallbacks,
+): Promise<Dataset> {
+  const { entityPageSize, relationPageSize, loadConcurrency } = settings.api;
   // One page chain per kind and per relation family: few enough requests for a small graph, and a
   // few chains in flight for a large one.
   const kinds = NODE_KINDS.filter((kind) =>

@@ -52,6 +52,21 @@ export const EXPORT_FORMATS_QUERY = /* GraphQL */ `
   }
 `;
 
+/**
+ * The whole graph in one response: graphology's JSON of the root subgraph (every node with its
+ * position, colour and size, every relation with its sources). Costs ~3,000 of the 10,000 budget;
+ * the server refuses it (EXPORT_TOO_LARGE) past its export limits, and the viewer then pages.
+ */
+export const GRAPH_EXPORT_QUERY = /* GraphQL */ `
+  query ViewerGraphExport {
+    subgraph {
+      export(format: GRAPHOLOGY_JSON) {
+        content
+      }
+    }
+  }
+`;
+
 const CONNECTION_OF_KIND = { ACTOR: "actors", EVENT: "events", PLACE: "places" } as const;
 export type ApiNodeKind = keyof typeof CONNECTION_OF_KIND;
 

@@ -46,7 +46,11 @@ export function createNodeReducer({ view, highlight, theme }: ReducerInputs) {
   };
 }
 
-export function createEdgeReducer({ view, highlight, theme, zoomedIn }: ReducerInputs) {
+/**
+ * `hideDimmed` (large graphs): while a node is focused, the edges it does not touch are hidden rather
+ * than dimmed, since with tens of thousands of them the dimmed haze costs most of the frame.
+ */
+export function createEdgeReducer({ view, highlight, theme, zoomedIn }: ReducerInputs, hideDimmed = false) {
   return (edge: string, data: EdgeData): Partial<EdgeDisplayData> => {
     const visible = view();
     if (visible && !visible.relations.has(edge)) {
@@ -61,6 +65,7 @@ export function createEdgeReducer({ view, highlight, theme, zoomedIn }: ReducerI
       data.size = (data.size ?? 1) + (selected ? 2 : 1);
       data.zIndex = 1;
     } else if (highlight.focus !== null) {
+      if (hideDimmed) data.hidden = true;
       data.color = theme().dimmedEdge;
       data.label = null;
     } else {

@@ -1,6 +1,14 @@
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from "sigma/rendering";
+import {
+  EdgeArrowProgram,
+  EdgeLineProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+  NodePointProgram,
+  type EdgeProgramType,
+  type NodeProgramType,
+} from "sigma/rendering";
 import type { ViewerSettings } from "../settings.ts";
 import type { CameraView } from "../state/navigation.ts";
 import type { EdgeAttributes, EdgeProgramName, NodeAttributes, ViewerGraph } from "./graph-model.ts";
@@ -17,6 +25,22 @@ const EDGE_PROGRAMS = {
   curved: EdgeCurveProgram,
 } as unknown as Record<EdgeProgramName, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
 
+/**
+ * Large graphs: every edge a one-pixel line and every node a point. These programs are not instanced;
+ * software WebGL (SwiftShader) draws instanced ones instance by instance, seconds per frame at 30,000.
+ */
+const PLAIN_EDGE_PROGRAMS = {
+  arrow: EdgeLineProgram,
+  line: EdgeLineProgram,
+  curvedArrow: EdgeLineProgram,
+  curved: EdgeLineProgram,
+} as unknown as Record<EdgeProgramName, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+const nodePrograms = (large: boolean) =>
+  ({ circle: large ? NodePointProgram : NodeCircleProgram }) as unknown as Record<
+    string,
+    NodeProgramType<NodeAttributes, EdgeAttributes>
+  >;
+
 const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 /** Sigma over the viewer's graph, with the performance knobs set for the graph's size. */
@@ -28,15 +52,19 @@ export function createRenderer(
   theme: Theme,
   expectedEdges: number,
 ): ViewerSigma {
+  const large = expectedEdges > settings.render.hideEdgesOnMoveAbove;
   return new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeReducer: createNodeReducer(inputs),
-    edgeReducer: createEdgeReducer(inputs),
+    edgeReducer: createEdgeReducer(inputs, large),
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     defaultEdgeType: "arrow",
-    edgeProgramClasses: EDGE_PROGRAMS,
-    // Software WebGL redraws tens of thousands of edges slowly: hide them while the camera moves.
-    hideEdgesOnMove: expectedEdges > settings.render.hideEdgesOnMoveAbove,
+    edgeProgramClasses: large ? PLAIN_EDGE_PROGRAMS : EDGE_PROGRAMS,
+    nodeProgramClasses: nodePrograms(large),
+    // Software WebGL redraws tens of thousands of edges slowly: hide them (and the labels) while the
+    // camera moves.
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     zIndex: graph.order <= settings.render.zIndexMaxNodes,
     labelRenderedSizeThreshold: settings.render.labelRenderedSizeThreshold,
     labelFont: LABEL_FONT,
