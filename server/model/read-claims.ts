@@ -121,6 +121,19 @@ export function checkClaim(
   const status = raw.status ?? defaults?.status ?? "curated";
   const attributedToId = attributedTo?.id ?? raw.attributedTo ?? null;
 
+  // The fields every claim has, whichever form it takes.
+  const claimBase = () => ({
+    id,
+    source: source.id,
+    subject: subjectId,
+    quote,
+    quoteStart,
+    confidence,
+    status,
+    attributedTo: attributedToId,
+    file: where.file,
+    line: where.line,
+  });
   if (isAttribute) {
     if (raw.property === undefined || raw.value === undefined) {
       fail(check, [], "an attribute claim needs both property and value");
@@ -130,20 +143,7 @@ export function checkClaim(
     const value = attributeValue(raw.property, raw.value);
     if (typeof value === "string") fail(check, ["value"], value);
     else if (check.valid) {
-      claims.push({
-        id,
-        source: source.id,
-        subject: subjectId,
-        quote,
-        quoteStart,
-        confidence,
-        status,
-        attributedTo: attributedToId,
-        file: where.file,
-        line: where.line,
-        form: "attribute",
-        ...value,
-      });
+      claims.push({ ...claimBase(), form: "attribute", ...value });
     }
     return;
   }
@@ -188,16 +188,7 @@ export function checkClaim(
   if (place) qualifiers.place = place.id;
   if (event) qualifiers.event = event.id;
   claims.push({
-    id,
-    source: source.id,
-    subject: subjectId,
-    quote,
-    quoteStart,
-    confidence,
-    status,
-    attributedTo: attributedToId,
-    file: where.file,
-    line: where.line,
+    ...claimBase(),
     form: "relation",
     relation: relationType?.id ?? raw.relation,
     object: object?.id ?? raw.object,
