@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import type { Claim, Entity, GraphModel, NodeKind, Source } from "../server/mode
 import { parseDate, type DateValue } from "../server/model/dates.ts";
 import { resolveSettings } from "../server/settings.ts";
 import { measure, type Table } from "./lib/measure.ts";
+import { runChild } from "./lib/run-child.ts";
 import { Random } from "../scripts/synthetic/random.ts";
 
 /**
@@ -153,25 +153,14 @@ export async function syntheticModel(relationCount = SYNTHETIC_RELATIONS): Promi
   };
 }
 
-function networkxWrite(
+async function networkxWrite(
   nodeLink: string,
   folder: string,
 ): Promise<Record<string, { seconds: number; bytes: number }>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("/usr/bin/python3", [
-      path.join(import.meta.dirname, "networkx_write.py"),
-      nodeLink,
-      folder,
-    ]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", (error) => reject(new Error(`/usr/bin/python3 is missing: ${error.message}`)));
-    child.on("close", (code) =>
-      code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`NetworkX write failed:\n${stderr}`)),
-    );
-  });
+  const script = path.join(import.meta.dirname, "networkx_write.py");
+  const { code, stdout, stderr } = await runChild("/usr/bin/python3", [script, nodeLink, folder]);
+  if (code !== 0) throw new Error(`NetworkX write failed:\n${stderr}`);
+  return JSON.parse(stdout);
 }
 
 export async function benchExport(): Promise<Table[]> {

@@ -8,7 +8,6 @@
  * 127.0.0.1, and export throughput. Prints tables and writes bench/results/<date>.json.
  * See bench/README.md for how to read the results.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,6 +30,7 @@ import { generateGraphData, GENERATOR_VERSION, readManifest } from "../scripts/s
 import { autocannon, type Throughput } from "./lib/autocannon.ts";
 import { CYPHER, KuzuPeer, loadKuzu, type KuzuLoad } from "./lib/kuzu-peer.ts";
 import { machineInfo } from "./lib/machine.ts";
+import { runChild } from "./lib/run-child.ts";
 import { measure, type Latency, type Table } from "./lib/measure.ts";
 import {
   rawFilteredRelations,
@@ -146,28 +146,19 @@ async function ensureData(
 }
 
 /** Loads the data in a fresh process, as `npm start` would, and reports time and memory. */
-function loadInChild(
+async function loadInChild(
   dir: string,
 ): Promise<Omit<SizeResult["load"], "bytesPerRelation"> & { relations: number; claims: number }> {
   const script = path.join(ROOT, "bench", "lib", "scale-load-child.ts");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, dir], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const line = stdout.trim().split("\n").at(-1) ?? "";
-      if (code !== 0 || !line.startsWith("{")) {
-        return reject(new Error(`load child exited ${code}: ${stderr.slice(-800)}`));
-      }
-      resolve(JSON.parse(line));
-    });
-  });
+  const { code, stdout, stderr } = await runChild(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", script, dir],
+    ROOT,
+  );
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  if (code !== 0 || !line.startsWith("{"))
+    throw new Error(`load child exited ${code}: ${stderr.slice(-800)}`);
+  return JSON.parse(line);
 }
 
 /** Measures a task for about `budgetMs`: at least 5 runs, at most 200, after a short warm-up. */

@@ -1,6 +1,6 @@
 /** Runs autocannon (a devDependency) in its own process against a URL, so it does not share the server's event loop. */
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { runChild } from "./run-child.ts";
 
 const CLI = path.resolve(import.meta.dirname, "..", "..", "node_modules", "autocannon", "autocannon.js");
 
@@ -14,7 +14,7 @@ export interface Throughput {
   requests: number;
 }
 
-export function autocannon(
+export async function autocannon(
   url: string,
   body: string,
   seconds: number,
@@ -22,28 +22,19 @@ export function autocannon(
 ): Promise<Throughput> {
   const args = [CLI, "-j", "-c", String(connections), "-d", String(seconds), "-m", "POST"];
   args.push("-H", "content-type=application/json", "-b", body, url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${stderr.slice(-500)}`));
-      const result = JSON.parse(stdout) as {
-        requests: { average: number; total: number };
-        latency: { p50: number; p99: number };
-        non2xx: number;
-        errors: number;
-      };
-      resolve({
-        requestsPerSecond: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        failures: result.non2xx + result.errors,
-        requests: result.requests.total,
-      });
-    });
-  });
+  const { code, stdout, stderr } = await runChild(process.execPath, args);
+  if (code !== 0) throw new Error(`autocannon exited ${code}: ${stderr.slice(-500)}`);
+  const result = JSON.parse(stdout) as {
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors,
+    requests: result.requests.total,
+  };
 }
