@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           ConflictValue: "../api/mappers.ts#ConflictValueParent",
           Qualifiers: "../api/mappers.ts#QualifiersParent",
           DateValue: "../api/mappers.ts#DateParent",
+          DurationValue: "../api/mappers.ts#DurationParent",
+          ExtentValue: "../api/mappers.ts#ExtentParent",
           Subgraph: "../api/mappers.ts#SubgraphParent",
           Path: "../api/mappers.ts#PathParent",
           SearchHit: "../api/mappers.ts#SearchHitParent",

@@ -47,7 +47,8 @@ export async function syntheticModel(relationCount = SYNTHETIC_RELATIONS): Promi
   const vocabulary = await loadGraphDataStrict(resolveSettings().dataDir);
   const random = seeded(20231207);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const typesOf = (kind: NodeKind) => [...vocabulary.nodeTypes.values()].filter((type) => type.kind === kind);
+  const typesOf = (kind: NodeKind) =>
+    [...vocabulary.nodeTypes.values()].filter((type) => type.kind === kind && !type.anyOther);
 
   const sources = new Map<string, Source>();
   for (let i = 0; i < SOURCES; i++) {
@@ -84,6 +85,7 @@ export async function syntheticModel(relationCount = SYNTHETIC_RELATIONS): Promi
         description: `Synthetic ${kind} number ${i}; generated for the export benchmark.`,
         wikidata: i % 3 === 0 ? `Q${1000 + i}` : null,
         cameo: kind === "actor" && i % 2 === 0 ? "ARM" : null,
+        status: "curated",
         file: "entities/synthetic.yaml",
         line: undefined,
       });
@@ -94,7 +96,9 @@ export async function syntheticModel(relationCount = SYNTHETIC_RELATIONS): Promi
   const base = {
     quoteStart: 0,
     status: "curated" as const,
+    modality: "asserted" as const,
     attributedTo: null,
+    rule: null,
     file: "claims/synthetic.yaml",
     line: undefined,
   };
@@ -147,6 +151,7 @@ export async function syntheticModel(relationCount = SYNTHETIC_RELATIONS): Promi
   return {
     nodeTypes: vocabulary.nodeTypes,
     relationTypes: vocabulary.relationTypes,
+    extents: vocabulary.extents,
     sources,
     entities,
     claims,

@@ -35,11 +35,22 @@ export function createGraphStore(
   knowledge: KnowledgeGraph,
   layout: LayoutOptions = DEFAULT_LAYOUT,
 ): GraphStore {
+  // A conflict is listed on its target and on every relation whose claims it cites: a negation on
+  // "without third-party mediation" also shows on the mediation it contradicts.
   const conflictsByTarget = new Map<string, KnowledgeGraph["conflicts"]>();
   for (const conflict of knowledge.conflicts) {
-    const list = conflictsByTarget.get(conflict.target.id) ?? [];
-    list.push(conflict);
-    conflictsByTarget.set(conflict.target.id, list);
+    const targets = new Set([conflict.target.id]);
+    for (const value of conflict.values) {
+      for (const claim of value.claims) {
+        if (claim.form === "relation")
+          targets.add(relationIdOfClaim(claim, knowledge.model.relationTypes).id);
+      }
+    }
+    for (const target of targets) {
+      const list = conflictsByTarget.get(target) ?? [];
+      list.push(conflict);
+      conflictsByTarget.set(target, list);
+    }
   }
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const relationTypeCounts = new Map<string, number>();

@@ -2,6 +2,8 @@
 import type { ExportResult } from "../export/export.ts";
 import type { Conflict, ConflictingValue, NodeAttributes, Relation } from "../graph/types.ts";
 import type { DateValue } from "../model/dates.ts";
+import type { DurationValue } from "../model/durations.ts";
+import type { ExtentValue } from "../model/extents.ts";
 import type { Claim, NodeType, Qualifiers, RelationType, Source } from "../model/types.ts";
 import type { Page } from "../query/paginate.ts";
 import type { Path } from "../query/paths.ts";
@@ -17,6 +19,8 @@ export type ConflictParent = Conflict;
 export type ConflictValueParent = ConflictingValue;
 export type QualifiersParent = Qualifiers;
 export type DateParent = DateValue;
+export type DurationParent = DurationValue;
+export type ExtentParent = ExtentValue;
 export type SubgraphParent = { nodes: string[]; relations: Relation[]; truncated: boolean };
 export type PathParent = Path;
 export type SearchHitParent = SearchHit;

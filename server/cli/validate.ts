@@ -5,6 +5,7 @@
 import path from "node:path";
 import { buildKnowledgeGraph } from "../graph/build.ts";
 import { summarise } from "../graph/summary.ts";
+import type { Conflict } from "../graph/types.ts";
 import { loadGraphData } from "../model/load.ts";
 import { formatProblem } from "../model/problems.ts";
 
@@ -33,14 +34,25 @@ async function main(): Promise<number> {
     `Nodes ${summary.nodes}, relations ${summary.relations}, claims ${summary.claims}, sources ${summary.sources}`,
   );
   console.log(`Conflicts ${summary.conflicts}`);
-  for (const conflict of knowledge.conflicts) {
-    const values = conflict.values
-      .map((value) => `${value.value} (${value.sources.join(", ")})`)
-      .join(" vs ");
-    console.log(`  ${conflict.target.id} ${conflict.property}: ${values}`);
-  }
+  for (const conflict of knowledge.conflicts) console.log(`  ${describeConflict(conflict)}`);
   console.log(`0 problems. Loaded in ${Math.round(performance.now() - started)} ms.`);
   return 0;
+}
+
+/**
+ * One line per conflict, its kind first: "DATE joint-statement-2023-12 date: 2023-12-07 (bnn…) vs
+ * 2023-12-08 (normalization…)". A negation lists the claims on each side, since they may sit on
+ * different relations.
+ */
+function describeConflict(conflict: Conflict): string {
+  const values = conflict.values
+    .map((value) =>
+      conflict.kind === "negation"
+        ? `${value.value} ${value.claims.map((claim) => claim.id).join(", ")}`
+        : `${value.value} (${value.sources.join(", ")})`,
+    )
+    .join(" vs ");
+  return `${conflict.kind.toUpperCase()} ${conflict.target.id} ${conflict.property}: ${values}`;
 }
 
 main().then(

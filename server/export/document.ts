@@ -1,7 +1,8 @@
 import type { GraphStore } from "../api/context.ts";
-import type { NodeAttributes, Relation } from "../graph/types.ts";
+import { codesAt } from "../graph/modality.ts";
+import type { DateOrigin, NodeAttributes, Relation } from "../graph/types.ts";
 import type { DateValue } from "../model/dates.ts";
-import type { ClaimStatus, NodeKind, RelationFamily } from "../model/types.ts";
+import type { ClaimStatus, EntityStatus, Modality, NodeKind, RelationFamily } from "../model/types.ts";
 import type { Subgraph } from "../query/neighborhood.ts";
 import { EDGE_COLORS, KIND_COLORS, nodeSize } from "../visual/encoding.ts";
 
@@ -22,6 +23,11 @@ export interface ExportNode {
   cameo: string | null;
   date: DateValue | null;
   count: number | null;
+  /** ISO 8601 duration, as written. */
+  duration: string | null;
+  /** Extent term or fraction, as written. */
+  extent: string | null;
+  status: EntityStatus;
   /** Relations in the whole graph, as the viewer and the API count them. */
   degree: number;
   color: string;
@@ -40,8 +46,10 @@ export interface ExportClaim {
   sourceUrl: string | null;
   confidence: number;
   status: ClaimStatus;
+  /** How the source says it: asserted, announced, hedged or negated. */
+  modality: Modality;
   attributedTo: string | null;
-  /** Qualifiers with dates as text, so every format can hold them. */
+  /** Qualifiers with dates, durations and extents as text, so every format can hold them. */
   qualifiers: Record<string, string | number | boolean>;
 }
 
@@ -52,13 +60,20 @@ export interface ExportRelation {
   type: string;
   typeLabel: string;
   symmetric: boolean;
+  /** The strongest modality among the claims; the codes below are the type's at this modality. */
+  modality: Modality;
   cameo: string | null;
   plover: string | null;
   goldstein: number | null;
   family: RelationFamily;
   color: string;
   date: DateValue | null;
+  /** claim, event (inherited from dateInheritedFrom) or none. */
+  dateOrigin: DateOrigin;
+  dateInheritedFrom: string | null;
   count: number | null;
+  duration: string | null;
+  extent: string | null;
   confidence: number;
   corroboration: number;
   /** Distinct source ids, and their URLs in the same order (null when unknown). */
@@ -67,6 +82,8 @@ export interface ExportRelation {
   /** One entry per claim, in claim order. */
   claimIds: string[];
   quotes: string[];
+  /** Each claim's modality, in claim order. */
+  claimModalities: Modality[];
   claims: ExportClaim[];
   /** The loader's relation, untouched, for the lossless format. */
   relation: Relation;
@@ -125,6 +142,9 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
       cameo: attributes.cameo,
       date: attributes.date,
       count: attributes.count,
+      duration: attributes.duration?.text ?? null,
+      extent: attributes.extent?.text ?? null,
+      status: attributes.status,
       degree,
       color: typeColors.get(attributes.type) ?? KIND_COLORS[attributes.kind],
       size: nodeSize(degree),
@@ -138,6 +158,7 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
   const relations = subgraph.relations.map((relation): ExportRelation => {
     const type = knowledge.relationType(relation.type);
     const family = type?.family ?? "structural";
+    const codes = codesAt(type, relation.modality);
     for (const source of relation.sources) cited.add(source);
     return {
       id: relation.id,
@@ -146,19 +167,25 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
       type: relation.type,
       typeLabel: type?.label ?? relation.type,
       symmetric: type?.symmetric ?? false,
-      cameo: type?.cameo ?? null,
-      plover: type?.plover ?? null,
-      goldstein: type?.goldstein ?? null,
+      modality: relation.modality,
+      cameo: codes.cameo,
+      plover: codes.plover,
+      goldstein: codes.goldstein,
       family,
       color: EDGE_COLORS[family],
       date: relation.date,
+      dateOrigin: relation.dateOrigin,
+      dateInheritedFrom: relation.dateInheritedFrom,
       count: relation.count,
+      duration: relation.duration?.text ?? null,
+      extent: relation.extent?.text ?? null,
       confidence: relation.confidence,
       corroboration: relation.corroboration,
       sources: relation.sources,
       sourceUrls: relation.sources.map(sourceUrl),
       claimIds: relation.claims.map((claim) => claim.id),
       quotes: relation.claims.map((claim) => claim.quote),
+      claimModalities: relation.claims.map((claim) => claim.modality),
       claims: relation.claims.map((claim) => ({
         id: claim.id,
         quote: claim.quote,
@@ -167,6 +194,7 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
         sourceUrl: sourceUrl(claim.source),
         confidence: claim.confidence,
         status: claim.status,
+        modality: claim.modality,
         attributedTo: claim.attributedTo,
         qualifiers: qualifierValues(claim.qualifiers),
       })),

@@ -30,7 +30,7 @@ export function groupByValue<C extends Claim>(
  */
 export function bestValue(
   values: readonly ConflictingValue[],
-  span: (value: string) => number = () => 0,
+  span: (value: ConflictingValue) => number = () => 0,
 ): ConflictingValue | undefined {
   if (values.length < 2) return values[0];
   const maxConfidence = (value: ConflictingValue) =>
@@ -38,7 +38,7 @@ export function bestValue(
   return [...values].sort(
     (a, b) =>
       b.sources.length - a.sources.length ||
-      span(a.value) - span(b.value) ||
+      span(a) - span(b) ||
       maxConfidence(b) - maxConfidence(a) ||
       (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
   )[0];

@@ -1,8 +1,11 @@
 import { MultiDirectedGraph } from "graphology";
-import { parseDate, type DateValue } from "../model/dates.ts";
-import { ATTRIBUTE_PROPERTIES, type Claim, type GraphModel, type RelationClaim } from "../model/types.ts";
-import { bestValue, groupByValue } from "./best-value.ts";
-import { claimValue, makeConflict } from "./conflicts.ts";
+import type { DateValue } from "../model/dates.ts";
+import type { DurationValue } from "../model/durations.ts";
+import type { ExtentValue } from "../model/extents.ts";
+import type { Claim, Entity, GraphModel, RelationClaim } from "../model/types.ts";
+import { durationConflict, makeConflict, valuesOf } from "./conflicts.ts";
+import { negationConflicts } from "./negation.ts";
+import { bestOf, deriveRelation, eventDateReader } from "./relation.ts";
 import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relation } from "./types.ts";
 
 /**
@@ -32,31 +35,39 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** How many days a date covers, so the more precise of two agreeing dates is preferred. */
-const dateSpan = (text: string): number => {
-  const date = parseDate(text);
-  return typeof date === "string" ? Infinity : Date.parse(date.end) - Date.parse(date.start);
-};
+/** Hedged and negated attribute claims are kept and shown, but give a node no value. */
+const givesValue = (claim: Claim) => claim.modality === "asserted" || claim.modality === "announced";
 
-const toDate = (text: string | undefined): DateValue | null => {
-  if (text === undefined) return null;
-  const date = parseDate(text);
-  return typeof date === "string" ? null : date;
-};
-
-const dateOfClaim = (claim: Claim) => claimValue(claim, "date");
-const countOfClaim = (claim: Claim) => claimValue(claim, "count");
-
-/** The date of a node when it is a dated event. */
-function eventDateOf(graph: PeaceMultiGraph, id: string | undefined): DateValue | undefined {
-  if (id === undefined) return undefined;
-  const node = graph.getNodeAttributes(id);
-  return node.kind === "event" && node.date ? node.date : undefined;
+/** A node's date, count, duration and extent from its attribute claims, with their conflicts. */
+function nodeValues(entity: Entity, claims: readonly Claim[], conflicts: Conflict[]): NodeAttributes {
+  const valued = claims.filter(givesValue);
+  const target = { kind: "node" as const, id: entity.id };
+  const dates = valuesOf(valued, "date");
+  const counts = valuesOf(valued, "count");
+  const durations = valuesOf(valued, "duration");
+  const extents = valuesOf(valued, "extent");
+  for (const conflict of [
+    makeConflict(target, "date", dates),
+    makeConflict(target, "count", counts),
+    durations.length > 0 ? durationConflict(target, durations, dates) : undefined,
+    makeConflict(target, "extent", extents),
+  ]) {
+    if (conflict) conflicts.push(conflict);
+  }
+  const count = bestOf<number>("count", counts);
+  return {
+    ...entity,
+    date: bestOf<DateValue>("date", dates),
+    count: count === null ? null : Number(count),
+    duration: bestOf<DurationValue>("duration", durations),
+    extent: bestOf<ExtentValue>("extent", extents),
+  };
 }
 
 /**
- * Builds the graph and everything derived from the claims: relations with their corroboration,
- * node dates, and conflicts. The model is the only input; nothing here is read from files.
+ * Builds the graph and everything derived from the claims: relations with their modality,
+ * corroboration and date provenance, node values, and conflicts. The model is the only input;
+ * nothing here is read from files.
  */
 export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
   const claimsById = new Map<string, Claim>();
@@ -82,17 +93,7 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
 
   const graph: PeaceMultiGraph = new MultiDirectedGraph<NodeAttributes, Relation>();
   for (const entity of model.entities.values()) {
-    const claims = attributeClaims.get(entity.id) ?? [];
-    const attributes: NodeAttributes = { ...entity, date: null, count: null };
-    for (const property of ATTRIBUTE_PROPERTIES) {
-      const values = groupByValue(claims, (claim) => claimValue(claim, property));
-      const best = bestValue(values, property === "date" ? dateSpan : undefined)?.value;
-      if (property === "date") attributes.date = toDate(best);
-      else attributes.count = best === undefined ? null : Number(best);
-      const conflict = makeConflict({ kind: "node", id: entity.id }, property, values);
-      if (conflict) conflicts.push(conflict);
-    }
-    graph.addNode(entity.id, attributes);
+    graph.addNode(entity.id, nodeValues(entity, attributeClaims.get(entity.id) ?? [], conflicts));
   }
 
   const relations = new Map<string, Relation>();
@@ -102,53 +103,17 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
     if (list) list.push(relation);
     else incident.set(node, [relation]);
   };
+  const eventDate = eventDateReader((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined));
   for (const [id, claims] of relationClaims) {
-    const { subject, object } = relationEnds.get(id)!;
-    const first = claims[0]!;
-    // One pass for the sources and the confidence; most relations have one or two claims.
-    let sources: string[];
-    let confidence = first.confidence;
-    if (claims.length === 1) sources = [first.source];
-    else {
-      const distinct = new Set<string>();
-      for (const claim of claims) {
-        distinct.add(claim.source);
-        if (claim.confidence > confidence) confidence = claim.confidence;
-      }
-      sources = [...distinct];
-    }
-    const dates = groupByValue(claims, dateOfClaim);
-    const counts = groupByValue(claims, countOfClaim);
-    // Undated claims take the date of the event they concern: an end of the relation, or the
-    // event named in their qualifiers.
-    const eventDate =
-      eventDateOf(graph, object) ?? eventDateOf(graph, subject) ?? eventDateOf(graph, first.qualifiers.event);
-    const count = bestValue(counts)?.value;
-    const relation: Relation = {
-      id,
-      type: first.relation,
-      subject,
-      object,
-      claims,
-      sources,
-      corroboration: sources.length,
-      confidence,
-      date: toDate(bestValue(dates, dateSpan)?.value) ?? eventDate ?? null,
-      count: count === undefined ? null : Number(count),
-    };
-    if (dates.length > 1) {
-      const conflict = makeConflict({ kind: "relation", id }, "date", dates);
-      if (conflict) conflicts.push(conflict);
-    }
-    if (counts.length > 1) {
-      const conflict = makeConflict({ kind: "relation", id }, "count", counts);
-      if (conflict) conflicts.push(conflict);
-    }
+    const ends = relationEnds.get(id)!;
+    const type = model.relationTypes.get(claims[0]!.relation);
+    const relation = deriveRelation(id, ends, claims, type, eventDate, conflicts);
     relations.set(id, relation);
-    graph.addDirectedEdgeWithKey(id, subject, object, relation);
-    touch(subject, relation);
-    if (object !== subject) touch(object, relation);
+    graph.addDirectedEdgeWithKey(id, ends.subject, ends.object, relation);
+    touch(ends.subject, relation);
+    if (ends.object !== ends.subject) touch(ends.object, relation);
   }
+  conflicts.push(...negationConflicts(model, relations.values()));
 
   return {
     model,

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { readExtents } from "./extents.ts";
 import { readJsonLines, type JsonLine } from "./jsonl-file.ts";
 import { GraphDataError, type Problem } from "./problems.ts";
 import { QuoteIndex } from "./quote-index.ts";
@@ -65,6 +66,8 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
   const nodeTypes = nodeTypesYaml ? readNodeTypes(nodeTypesYaml, problems) : new Map();
   const relationsYaml = await read(path.join(dataDir, "vocabulary", "relations.yaml"));
   const relationTypes = relationsYaml ? readRelationTypes(relationsYaml, nodeTypes, problems) : new Map();
+  const extentsYaml = await read(path.join(dataDir, "vocabulary", "extents.yaml"));
+  const extents = extentsYaml ? readExtents(extentsYaml, problems) : new Map();
 
   const sources = new Map<string, Source>();
   const sourcesDir = path.join(dataDir, "sources");
@@ -143,6 +146,7 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
   const context = {
     relationTypes,
     nodeTypes,
+    extents,
     sources,
     entities,
     quotes: new QuoteIndex(sources.values()),
@@ -169,7 +173,7 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
       message: "references to entities were not checked, because an entities file above could not be read",
     });
   }
-  return { model: { nodeTypes, relationTypes, sources, entities, claims }, problems };
+  return { model: { nodeTypes, relationTypes, extents, sources, entities, claims }, problems };
 }
 
 /** Loads graph-data, or throws a GraphDataError listing every problem. */

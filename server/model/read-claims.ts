@@ -1,4 +1,6 @@
 import { parseDate } from "./dates.ts";
+import { parseDuration } from "./durations.ts";
+import { parseExtent, type ExtentTerm } from "./extents.ts";
 import type { Problem } from "./problems.ts";
 import type { QuoteIndex } from "./quote-index.ts";
 import { claimIdSchema, claimSchema, claimsFileSchema, sourceIdSchema } from "./schemas.ts";
@@ -20,6 +22,7 @@ import { zodProblems } from "./zod-problems.ts";
 export interface ClaimContext {
   relationTypes: ReadonlyMap<string, RelationType>;
   nodeTypes: ReadonlyMap<string, NodeType>;
+  extents: ReadonlyMap<string, ExtentTerm>;
   sources: ReadonlyMap<string, Source>;
   entities: ReadonlyMap<string, Entity>;
   quotes: QuoteIndex;
@@ -106,8 +109,15 @@ export function checkClaim(
   const subject = findEntity(check, ["subject"], raw.subject);
   const attributedTo = findEntity(check, ["attributedTo"], raw.attributedTo);
 
-  const quoteStart = context.quotes.locate(source.id, raw.quote);
-  if (quoteStart < 0) fail(check, ["quote"], context.quotes.explainMismatch(source.id, raw.quote));
+  const quoteStart = locateQuote(check, source, raw.quote, raw.start);
+  const modality = raw.modality ?? "asserted";
+  for (const [role, entity] of [
+    ["subject", subject],
+    ["attributedTo", attributedTo],
+  ] as const) {
+    if (entity && standsForAnyOther(context, entity) && (role !== "subject" || modality !== "negated"))
+      fail(check, [role], anyOtherMisuse(entity));
+  }
 
   const isRelation = raw.relation !== undefined || raw.object !== undefined;
   const isAttribute = raw.property !== undefined || raw.value !== undefined;
@@ -120,6 +130,7 @@ export function checkClaim(
   const confidence = raw.confidence ?? defaults?.confidence ?? 1;
   const status = raw.status ?? defaults?.status ?? "curated";
   const attributedToId = attributedTo?.id ?? raw.attributedTo ?? null;
+  const rule = raw.rule ?? null;
 
   // The fields every claim has, whichever form it takes.
   const claimBase = () => ({
@@ -130,7 +141,9 @@ export function checkClaim(
     quoteStart,
     confidence,
     status,
+    modality,
     attributedTo: attributedToId,
+    rule,
     file: where.file,
     line: where.line,
   });
@@ -140,7 +153,7 @@ export function checkClaim(
       return;
     }
     if (raw.qualifiers) fail(check, ["qualifiers"], "qualifiers belong to relation claims");
-    const value = attributeValue(raw.property, raw.value);
+    const value = attributeValue(raw.property, raw.value, context.extents);
     if (typeof value === "string") fail(check, ["value"], value);
     else if (check.valid) {
       claims.push({ ...claimBase(), form: "attribute", ...value });
@@ -153,6 +166,7 @@ export function checkClaim(
     return;
   }
   const object = findEntity(check, ["object"], raw.object);
+  if (object && standsForAnyOther(context, object)) fail(check, ["object"], anyOtherMisuse(object));
   const relationType = context.relationTypes.get(raw.relation);
   if (!relationType) {
     fail(check, ["relation"], `unknown relation "${raw.relation}" (see vocabulary/relations.yaml)`);
@@ -172,7 +186,7 @@ export function checkClaim(
       );
     }
   }
-  const qualifiers: Qualifiers = raw.qualifiers ? { ...raw.qualifiers } : NO_QUALIFIERS;
+  const qualifiers = raw.qualifiers ? readQualifiers(check, raw.qualifiers) : NO_QUALIFIERS;
   const place = findEntity(check, ["qualifiers", "place"], qualifiers.place);
   if (place && place.kind !== "place")
     fail(check, ["qualifiers", "place"], `${describe(place)} is not a place`);
@@ -255,12 +269,66 @@ export function readClaimLine(
 }
 
 /** The typed value of an attribute claim, or the reason it is not one. */
-function attributeValue(property: AttributeProperty, value: string | number): AttributeValue | string {
-  if (property === "date") {
-    const date = parseDate(value);
-    return typeof date === "string" ? date : { property, value: date };
+function attributeValue(
+  property: AttributeProperty,
+  value: string | number,
+  extents: ReadonlyMap<string, ExtentTerm>,
+): AttributeValue | string {
+  switch (property) {
+    case "date": {
+      const date = parseDate(value);
+      return typeof date === "string" ? date : { property, value: date };
+    }
+    case "duration": {
+      const duration = parseDuration(value);
+      return typeof duration === "string" ? duration : { property, value: duration };
+    }
+    case "extent": {
+      const extent = parseExtent(value, extents);
+      return typeof extent === "string" ? extent : { property, value: extent };
+    }
+    case "count":
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+        return "a count must be a whole number";
+      return { property, value };
   }
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
-    return "a count must be a whole number";
-  return { property, value };
 }
+
+type RawQualifiers = Omit<Qualifiers, "extent"> & { extent?: string | number | undefined };
+
+/** Qualifiers with the extent read against the scale; the rest were typed by the schema. */
+function readQualifiers(check: Check, raw: RawQualifiers): Qualifiers {
+  const { extent, ...rest } = raw;
+  const qualifiers: Qualifiers = { ...rest };
+  if (extent === undefined) return qualifiers;
+  const parsed = parseExtent(extent, check.context.extents);
+  if (typeof parsed === "string") fail(check, ["qualifiers", "extent"], parsed);
+  else qualifiers.extent = parsed;
+  return qualifiers;
+}
+
+/**
+ * The quote's offset in its source. With `start`, the quote must be found exactly there (an
+ * extractor gives the offset of the occurrence it read); without, it is the first occurrence.
+ */
+function locateQuote(check: Check, source: Source, quote: string, start: number | undefined): number {
+  const first = check.context.quotes.locate(source.id, quote);
+  if (first < 0) {
+    fail(check, ["quote"], check.context.quotes.explainMismatch(source.id, quote));
+    return -1;
+  }
+  if (start === undefined || source.text.startsWith(quote, start)) return start ?? first;
+  const found = source.text.slice(start, start + Math.min(quote.length, 40));
+  fail(
+    check,
+    ["start"],
+    `the quote is not at offset ${start}: the text there reads "${found}"; the quote first occurs at ${first}`,
+  );
+  return -1;
+}
+
+const standsForAnyOther = (context: ClaimContext, entity: Entity) =>
+  context.nodeTypes.get(entity.type)?.anyOther ?? false;
+
+const anyOtherMisuse = (entity: Entity) =>
+  `"${entity.id}" stands for any actor other than the parties, so it can only be the subject of a negated claim ("without third-party mediation")`;

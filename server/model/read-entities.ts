@@ -57,6 +57,7 @@ function addEntity(
     description: raw.description,
     wikidata: raw.wikidata ?? null,
     cameo: raw.cameo ?? null,
+    status: raw.status ?? "curated",
     file: where.file,
     line: where.line,
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDate } from "./dates.ts";
-import { ATTRIBUTE_PROPERTIES, NODE_KINDS } from "./types.ts";
+import { parseDuration } from "./durations.ts";
+import { ATTRIBUTE_PROPERTIES, MODALITIES, NODE_KINDS } from "./types.ts";
 
 /** Shapes of the files in graph-data/, before references between them are checked. */
 
@@ -22,13 +23,41 @@ export const dateSchema = z.union([z.string(), z.number()]).transform((input, ct
   return parsed;
 });
 
+/** An ISO 8601 duration such as P1D or P44D. */
+export const durationSchema = z.union([z.string(), z.number()]).transform((input, ctx) => {
+  const parsed = parseDuration(input);
+  if (typeof parsed === "string") {
+    ctx.addIssue({ code: "custom", message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+export const modalitySchema = z.enum(MODALITIES);
+
 export const nodeTypesFileSchema = z.partialRecord(
   z.enum(NODE_KINDS),
   z.record(
     z.string().regex(/^[a-z]+(?:_[a-z]+)*$/, "must be lower_snake_case"),
-    z.strictObject({ label: text, description: text }),
+    z.strictObject({ label: text, description: text, anyOther: z.boolean().optional() }),
   ),
 );
+
+/** A relation type's event codes, as its base or at one modality. */
+const eventCodesShape = {
+  cameo: z
+    .string({
+      error: 'must be a quoted string of digits, like "051" (unquoted, YAML reads it as a number)',
+    })
+    .regex(/^\d{2,4}$/, "must be 2 to 4 digits")
+    .optional(),
+  cameoLabel: text.optional(),
+  goldstein: z.number().min(-10).max(10).optional(),
+  plover: z
+    .string()
+    .regex(/^[A-Z]+$/)
+    .optional(),
+};
 
 export const relationTypesFileSchema = z.record(
   z.string().regex(RELATION_ID, "must be UPPER_SNAKE_CASE"),
@@ -38,18 +67,19 @@ export const relationTypesFileSchema = z.record(
     domain: z.array(text).min(1),
     range: z.array(text).min(1),
     symmetric: z.boolean().optional(),
-    cameo: z
-      .string({
-        error: 'must be a quoted string of digits, like "051" (unquoted, YAML reads it as a number)',
-      })
-      .regex(/^\d{2,4}$/, "must be 2 to 4 digits")
-      .optional(),
-    cameoLabel: text.optional(),
-    goldstein: z.number().min(-10).max(10).optional(),
-    plover: z
-      .string()
-      .regex(/^[A-Z]+$/)
-      .optional(),
+    ...eventCodesShape,
+    modalities: z.partialRecord(modalitySchema, z.strictObject(eventCodesShape)).optional(),
+    dateFrom: z.enum(["subject", "object"]).optional(),
+    party: z.boolean().optional(),
+  }),
+);
+
+export const extentsFileSchema = z.record(
+  z.string().regex(/^[a-z]+$/, "must be one lower-case word"),
+  z.strictObject({
+    min: z.number().min(0).max(1),
+    max: z.number().min(0).max(1),
+    description: text,
   }),
 );
 
@@ -80,6 +110,7 @@ export const entitySchema = z.strictObject({
     .regex(/^[A-Z]{3}(?:[A-Z]{3})*$/, "must be a CAMEO actor code such as ARM or IGOUNO")
     .nullable()
     .optional(),
+  status: z.enum(["curated", "extracted"]).optional(),
 });
 
 export const entitiesFileSchema = z.record(entityId, entitySchema);
@@ -90,6 +121,9 @@ export const entityIdSchema = entityId;
 const qualifiersSchema = z.strictObject({
   date: dateSchema.optional(),
   count: z.number().int().nonnegative().optional(),
+  duration: durationSchema.optional(),
+  /** A term of vocabulary/extents.yaml or a fraction; checked against the scale when the claim is. */
+  extent: z.union([z.string(), z.number()]).optional(),
   outOf: z.number().int().positive().optional(),
   approximate: z.boolean().optional(),
   place: entityId.optional(),
@@ -111,8 +145,13 @@ export const claimSchema = z.strictObject({
   quote: z.string().min(1, "must not be empty"),
   confidence: confidence.optional(),
   status: status.optional(),
+  modality: modalitySchema.optional(),
   attributedTo: entityId.optional(),
   qualifiers: qualifiersSchema.optional(),
+  /** Offset of the quote in the source text, in UTF-16 code units; the first occurrence when absent. */
+  start: z.number().int("must be a whole number").nonnegative().optional(),
+  /** The id of the extraction rule that proposed the claim. */
+  rule: text.optional(),
 });
 
 /** A claim id: in a YAML claims file the key, on a line of claims/*.jsonl its `id` field. */

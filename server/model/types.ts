@@ -1,4 +1,6 @@
 import type { DateValue } from "./dates.ts";
+import type { DurationValue } from "./durations.ts";
+import type { ExtentTerm, ExtentValue } from "./extents.ts";
 
 /** The typed model read from graph-data/. Everything here is validated; see load.ts. */
 
@@ -10,12 +12,32 @@ export interface NodeType {
   kind: NodeKind;
   label: string;
   description: string;
+  /**
+   * Whether a node of this type stands for any actor other than the parties ("without third-party
+   * mediation"): such a node is the subject of negated claims only.
+   */
+  anyOther: boolean;
+}
+
+/**
+ * How a source says a claim: as fact, as an intention or promise, as a possibility, or as not so.
+ * Listed strongest first: a relation takes the strongest modality among its claims.
+ */
+export const MODALITIES = ["asserted", "announced", "hedged", "negated"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** The event codes of a relation type, for one modality or as its base. */
+export interface EventCodes {
+  cameo: string | null;
+  cameoLabel: string | null;
+  goldstein: number | null;
+  plover: string | null;
 }
 
 /** Cooperation or conflict from the sign of the Goldstein value; structural when there is none. */
 export type RelationFamily = "cooperation" | "conflict" | "neutral" | "structural";
 
-export interface RelationType {
+export interface RelationType extends EventCodes {
   id: string;
   label: string;
   description: string;
@@ -24,11 +46,14 @@ export interface RelationType {
   /** Node kinds or node types an object may have. */
   range: string[];
   symmetric: boolean;
-  cameo: string | null;
-  cameoLabel: string | null;
-  goldstein: number | null;
-  plover: string | null;
+  /** From the base Goldstein value, whatever the modality of a relation. */
   family: RelationFamily;
+  /** Codes that replace the base ones at a modality (an intention to release is 0353, not 0841). */
+  modalities: Partial<Record<Modality, EventCodes>>;
+  /** Which end's event date an undated relation takes, marked as inherited; null for none. */
+  dateFrom: "subject" | "object" | null;
+  /** Whether the subject of such a relation is a party to its object (issued it, took part in it). */
+  party: boolean;
 }
 
 export interface Source {
@@ -54,13 +79,19 @@ export interface Entity {
   description: string;
   wikidata: string | null;
   cameo: string | null;
+  /** Curated by a person, or proposed by a machine and not yet accepted. */
+  status: EntityStatus;
   file: string;
   line: number | undefined;
 }
 
+export type EntityStatus = "curated" | "extracted";
+
 export interface Qualifiers {
   date?: DateValue;
   count?: number;
+  duration?: DurationValue;
+  extent?: ExtentValue;
   outOf?: number;
   approximate?: boolean;
   place?: string;
@@ -71,7 +102,7 @@ export interface Qualifiers {
 }
 
 export type ClaimStatus = "curated" | "extracted";
-export const ATTRIBUTE_PROPERTIES = ["date", "count"] as const;
+export const ATTRIBUTE_PROPERTIES = ["date", "count", "duration", "extent"] as const;
 export type AttributeProperty = (typeof ATTRIBUTE_PROPERTIES)[number];
 
 interface ClaimBase {
@@ -83,7 +114,10 @@ interface ClaimBase {
   quoteStart: number;
   confidence: number;
   status: ClaimStatus;
+  modality: Modality;
   attributedTo: string | null;
+  /** The extraction rule that proposed the claim; null for claims a person wrote. */
+  rule: string | null;
   file: string;
   line: number | undefined;
 }
@@ -95,7 +129,11 @@ export interface RelationClaim extends ClaimBase {
   qualifiers: Qualifiers;
 }
 
-export type AttributeValue = { property: "date"; value: DateValue } | { property: "count"; value: number };
+export type AttributeValue =
+  | { property: "date"; value: DateValue }
+  | { property: "count"; value: number }
+  | { property: "duration"; value: DurationValue }
+  | { property: "extent"; value: ExtentValue };
 
 export type AttributeClaim = ClaimBase & { form: "attribute" } & AttributeValue;
 
@@ -104,6 +142,8 @@ export type Claim = RelationClaim | AttributeClaim;
 export interface GraphModel {
   nodeTypes: Map<string, NodeType>;
   relationTypes: Map<string, RelationType>;
+  /** The closed scale of extent terms. */
+  extents: Map<string, ExtentTerm>;
   sources: Map<string, Source>;
   entities: Map<string, Entity>;
   claims: Claim[];

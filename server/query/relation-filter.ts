@@ -1,6 +1,6 @@
 import type { Relation, KnowledgeGraph } from "../graph/types.ts";
 import { parseDate, type DateValue } from "../model/dates.ts";
-import type { NodeKind, RelationFamily } from "../model/types.ts";
+import { MODALITIES, type Modality, type NodeKind, type RelationFamily } from "../model/types.ts";
 import { InvalidArgument } from "./invalid-argument.ts";
 
 /** Relation filters as the query layer takes them; every field is optional. */
@@ -18,6 +18,10 @@ export interface RelationFilter {
   source?: readonly string[] | null;
   minConfidence?: number | null;
   minCorroboration?: number | null;
+  /** Modalities in any case: HEDGED or hedged. */
+  modality?: readonly (Modality | Uppercase<Modality>)[] | null;
+  /** Date origins in any case: EVENT or event. */
+  dateOrigin?: readonly ("claim" | "event" | "none" | "CLAIM" | "EVENT" | "NONE")[] | null;
 }
 
 export type RelationPredicate = (relation: Relation) => boolean;
@@ -81,6 +85,12 @@ export function compileRelationFilter(
   if (minCorroboration !== undefined && minCorroboration < 0) {
     throw new InvalidArgument(`${argument}.minCorroboration`, "must not be negative");
   }
+  const modalities = set(filter.modality?.map((modality) => modality.toLowerCase()));
+  for (const modality of modalities ?? []) {
+    if (!(MODALITIES as readonly string[]).includes(modality))
+      throw new InvalidArgument(`${argument}.modality`, `unknown modality "${modality}"`);
+  }
+  const dateOrigins = set(filter.dateOrigin?.map((origin) => origin.toLowerCase()));
   const kindOf = (id: string) => knowledge.graph.getNodeAttribute(id, "kind");
   const relationFamily = (relation: Relation) =>
     knowledge.relationType(relation.type)?.family ?? "structural";
@@ -96,5 +106,7 @@ export function compileRelationFilter(
     (!sources || relation.sources.some((source) => sources.has(source))) &&
     (minConfidence === undefined || relation.confidence >= minConfidence) &&
     (minCorroboration === undefined || relation.corroboration >= minCorroboration) &&
+    (!modalities || modalities.has(relation.modality)) &&
+    (!dateOrigins || dateOrigins.has(relation.dateOrigin)) &&
     dateInRange(relation.date, from, to);
 }

@@ -9,6 +9,7 @@ import { withUserInput } from "../errors.ts";
 /** Fields shared by Actor, Event and Place: the three have the same server object. */
 export const entityFields: ActorResolvers = {
   kind: (node) => node.kind.toUpperCase() as "ACTOR" | "EVENT" | "PLACE",
+  status: (node) => (node.status === "curated" ? "CURATED" : "EXTRACTED"),
   typeLabel: (node, _args, { knowledge }) => knowledge.model.nodeTypes.get(node.type)?.label ?? node.type,
   wikidataUrl: (node) => (node.wikidata ? `https://www.wikidata.org/wiki/${node.wikidata}` : null),
   degree: (node, _args, { knowledge }) => knowledge.graph.degree(node.id),
@@ -30,6 +31,7 @@ export const entityFields: ActorResolvers = {
   conflicts: (node, _args, { knowledge, conflictsByTarget }) => {
     const own = conflictsByTarget.get(node.id) ?? [];
     const onRelations = knowledge.graph.edges(node.id).flatMap((key) => conflictsByTarget.get(key) ?? []);
-    return [...own, ...onRelations];
+    // A conflict that cites two of the node's relations is listed once.
+    return [...new Set([...own, ...onRelations])];
   },
 };

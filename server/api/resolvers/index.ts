@@ -30,7 +30,11 @@ export const resolvers: Resolvers = {
   Source: SourceResolver,
   Conflict,
   ConflictValue,
-  DateValue: { precision: (date) => date.precision.toUpperCase() as "DAY" | "MONTH" | "YEAR" },
+  DateValue: {
+    precision: (date) => date.precision.toUpperCase() as "DAY" | "MONTH" | "YEAR",
+    open: (date) => date.open !== undefined,
+  },
+  DurationValue: { precision: (duration) => duration.precision.toUpperCase() },
   SearchHit: { node: (hit, _args, { knowledge }) => knowledge.graph.getNodeAttributes(hit.entity.id) },
   Subgraph: {
     nodes: (parent, _args, { knowledge }) => parent.nodes.map((id) => knowledge.graph.getNodeAttributes(id)),

@@ -5,9 +5,11 @@ import type {
   QualifiersResolvers,
   SourceResolvers,
 } from "../../generated/graphql.ts";
-import type { Source } from "../../model/types.ts";
-import type { GraphStore } from "../context.ts";
+import { codesAt } from "../../graph/modality.ts";
+import type { Claim as ModelClaim, Source } from "../../model/types.ts";
+import type { ApiContext, GraphStore } from "../context.ts";
 import { conflictTarget } from "./node-type.ts";
+import { modalityName } from "./relation.ts";
 
 const sourceOf = (store: GraphStore, id: string): Source => {
   const source = store.knowledge.model.sources.get(id);
@@ -15,8 +17,16 @@ const sourceOf = (store: GraphStore, id: string): Source => {
   return source;
 };
 
+/** The claim's event codes: its relation type's at the claim's own modality. */
+const claimCodes = (claim: ModelClaim, { knowledge }: ApiContext) =>
+  codesAt(claim.form === "relation" ? knowledge.relationType(claim.relation) : undefined, claim.modality);
+
 export const Claim: ClaimResolvers = {
   quoteEnd: (claim) => claim.quoteStart + claim.quote.length,
+  modality: (claim) => modalityName(claim.modality),
+  cameo: (claim, _args, context) => claimCodes(claim, context).cameo,
+  plover: (claim, _args, context) => claimCodes(claim, context).plover,
+  goldstein: (claim, _args, context) => claimCodes(claim, context).goldstein,
   status: (claim) => (claim.status === "curated" ? "CURATED" : "EXTRACTED"),
   source: (claim, _args, store) => sourceOf(store, claim.source),
   attributedTo: (claim, _args, { knowledge }) =>
@@ -33,7 +43,7 @@ export const Claim: ClaimResolvers = {
   property: (claim) => (claim.form === "attribute" ? claim.property : null),
   value: (claim) => {
     if (claim.form !== "attribute") return null;
-    return claim.property === "date" ? claim.value.text : String(claim.value);
+    return typeof claim.value === "object" ? claim.value.text : String(claim.value);
   },
   qualifiers: (claim) => (claim.form === "relation" ? claim.qualifiers : null),
 };
@@ -50,6 +60,7 @@ export const SourceResolver: SourceResolvers = {
 };
 
 export const Conflict: ConflictResolvers = {
+  kind: (conflict) => conflict.kind.toUpperCase() as "DATE" | "COUNT" | "DURATION" | "EXTENT" | "NEGATION",
   target: (conflict, _args, store) => conflictTarget(store, conflict),
 };
 

@@ -87,7 +87,11 @@ export const Query: QueryResolvers = {
     ),
   timeline: (_root, { actor, from, to, first }, { knowledge }) =>
     withUserInput(() => timeline(knowledge, actor, from, to, first ?? 100)),
-  conflicts: (_root, _args, { knowledge }) => knowledge.conflicts,
+  conflicts: (_root, { kind }, { knowledge }) => {
+    if (!kind?.length) return knowledge.conflicts;
+    const kinds = new Set(kind.map((name) => name.toLowerCase()));
+    return knowledge.conflicts.filter((conflict) => kinds.has(conflict.kind));
+  },
   sources: (_root, _args, { knowledge }) => [...knowledge.model.sources.values()],
   relationTypes: (_root, _args, { knowledge }) => [...knowledge.model.relationTypes.values()],
   nodeTypes: (_root, _args, { knowledge }) => [...knowledge.model.nodeTypes.values()],
