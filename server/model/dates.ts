@@ -135,17 +135,19 @@ export function datesAgree(a: DateValue, b: DateValue): boolean {
 }
 
 /**
- * The fewest and most days a dated thing can have lasted, or null when a side is open. A single
- * date bounds it by its own span; an interval by the gap between its start and end spans.
+ * The fewest and most days a dated thing can have lasted, or null when a side is open. A thing
+ * that runs from one day to another lasts at least their difference (27 September to 10 November is
+ * 44 days) and at most that plus one; coarser dates widen the range; a single date bounds it by its
+ * own span.
  */
 export function dayRange(date: DateValue): { min: number; max: number } | null {
   if (date.open) return null;
-  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-  if (!isInterval(date)) return { min: 1, max: days(date.start, date.end) };
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  if (!isInterval(date)) return { min: 0, max: days(date.start, date.end) + 1 };
   const start = sideSpan(date, "start");
   const end = sideSpan(date, "end");
   if (!start || !end) return null;
-  return { min: Math.max(1, days(start.end, end.start)), max: days(start.start, end.end) };
+  return { min: Math.max(0, days(start.end, end.start)), max: days(start.start, end.end) + 1 };
 }
 
 /** Today's date as YYYY-MM-DD, in UTC. */

@@ -61,12 +61,29 @@ describe("the curated seed graph", () => {
     expect(bySource).toEqual({ "bnn-2023-12-29": "2023-12-07", "normalization-2023-12": "2023-12-08" });
   });
 
-  it("counts corroboration as distinct sources per relation", () => {
+  it("counts corroboration as distinct sources at the relation's modality, and keeps every source", () => {
     const issued = knowledge.relations.get("armenia--ISSUED--joint-statement-2023-12");
     expect(issued?.sources.sort()).toEqual(["bnn-2023-12-29", "normalization-2023-12"]);
     expect(issued?.corroboration).toBe(2);
+    // BNN says Azerbaijan released 32; Normalization that it announced an exchange. One relation, two
+    // sources, but only one says the release happened.
+    const released = knowledge.relations.get(
+      "azerbaijan--RELEASED--armenian-prisoners-of-war--prisoner-exchange-2023-12",
+    );
+    expect(released?.claims.map((claim) => [claim.id, claim.modality])).toEqual([
+      ["bnn-azerbaijan-released-32-armenian-soldiers", "asserted"],
+      ["norm-azerbaijan-to-release-armenian-prisoners", "announced"],
+    ]);
+    expect([released?.modality, released?.corroboration, released?.sources.length, released?.count]).toEqual([
+      "asserted",
+      1,
+      2,
+      32,
+    ]);
     for (const relation of knowledge.relations.values()) {
-      expect(relation.corroboration).toBe(new Set(relation.claims.map((claim) => claim.source)).size);
+      const own = relation.claims.filter((claim) => claim.modality === relation.modality);
+      expect(relation.corroboration, relation.id).toBe(new Set(own.map((claim) => claim.source)).size);
+      expect(relation.sources.length, relation.id).toBe(new Set(relation.claims.map((c) => c.source)).size);
     }
   });
 
