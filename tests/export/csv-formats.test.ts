@@ -172,6 +172,7 @@ describe("Neo4j bulk-import CSV", () => {
         seenEdge(edge[":START_ID"]!, edge[":END_ID"]!, {
           ...edge,
           quotes: split(edge.quotes),
+          claimModalities: split(edge.claimModalities),
           sources,
           sourceUrls: urls,
         }),

@@ -117,6 +117,11 @@ export interface SeenEdge {
   confidence: number;
   goldstein: number | null;
   date: string | null;
+  /** asserted, announced, hedged or negated: the relation's, and each claim's in order. */
+  modality: string;
+  claimModalities: string[];
+  /** claim, event or none. */
+  dateOrigin: string;
   quotes: string[];
   sources: string[];
   sourceUrls: (string | null)[];
@@ -157,8 +162,10 @@ interface GraphqlSubgraph {
       goldstein: number | null;
       corroboration: number;
       confidence: number;
+      modality: string;
+      dateOrigin: string;
       date: { text: string } | null;
-      claims: { quote: string; source: { id: string; url: string | null } }[];
+      claims: { quote: string; modality: string; source: { id: string; url: string | null } }[];
     }[];
   };
 }
@@ -167,8 +174,8 @@ export const SUBGRAPH_QUERY = `query Export($ids: [ID!], $depth: Int, $where: Re
   subgraph(ids: $ids, depth: $depth, where: $where, kinds: $kinds) {
     nodes { id label kind type aliases wikidata cameo color size position { x y } date { text } }
     relations {
-      id type subject { id } object { id } goldstein corroboration confidence date { text }
-      claims { quote source { id url } }
+      id type subject { id } object { id } goldstein corroboration confidence modality dateOrigin date { text }
+      claims { quote modality source { id url } }
     }
   }
 }`;
@@ -204,6 +211,9 @@ export async function graphqlSeen(server: TestServer, variables: SelectionVariab
       confidence: relation.confidence,
       goldstein: relation.goldstein,
       date: relation.date?.text ?? null,
+      modality: relation.modality.toLowerCase(),
+      claimModalities: relation.claims.map((claim) => claim.modality.toLowerCase()),
+      dateOrigin: relation.dateOrigin.toLowerCase(),
       quotes: relation.claims.map((claim) => claim.quote),
       sources,
       sourceUrls: sources.map((id) => urlOf.get(id) ?? null),
@@ -293,6 +303,9 @@ export function seenEdge(source: string, target: string, data: Record<string, un
     confidence: number(data.confidence),
     goldstein: numberOrNull(data.goldstein),
     date: text(data.date),
+    modality: String(data.modality),
+    claimModalities: jsonList(data.claimModalities),
+    dateOrigin: String(data.dateOrigin),
     quotes: jsonList(data.quotes),
     sources: jsonList(data.sources),
     sourceUrls: jsonList<string | null>(data.sourceUrls),

@@ -99,6 +99,20 @@ export function makeHostileGraphData(): Promise<string> {
       "    object: joint-statement",
       "    confidence: 0.75",
       `    quote: ${yamlString(QUOTE_TWO)}`,
+      // Every modality but negated travels through every format: an announced claim joining an
+      // asserted relation, and a hedged relation of its own.
+      "  two-welcomed:",
+      "    subject: azerbaycan",
+      "    relation: WELCOMED",
+      "    object: joint-statement",
+      "    modality: announced",
+      `    quote: ${yamlString("Հայաստան.")}`,
+      "  two-hedged:",
+      "    subject: hayastan",
+      "    relation: WELCOMED",
+      "    object: joint-statement",
+      "    modality: hedged",
+      `    quote: ${yamlString('"quoted" & <tagged>')}`,
     ].join("\n"),
   });
 }

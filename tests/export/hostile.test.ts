@@ -58,6 +58,19 @@ it("the fixture really is hostile, as GraphQL returns it", () => {
     corroboration: 2,
     sources: ["hostile-one", "hostile-two"],
     sourceUrls: [URL_ONE, null],
+    modality: "asserted",
+    dateOrigin: "event",
+  });
+  expect(expected.edges.get("azerbaycan--WELCOMED--joint-statement")).toMatchObject({
+    modality: "asserted",
+    claimModalities: ["asserted", "announced"],
+    corroboration: 1,
+    dateOrigin: "none",
+  });
+  expect(expected.edges.get("hayastan--WELCOMED--joint-statement")).toMatchObject({
+    modality: "hedged",
+    claimModalities: ["hedged"],
+    goldstein: null,
   });
 });
 

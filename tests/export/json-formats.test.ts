@@ -1,6 +1,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectSubgraph, UNLIMITED } from "../../server/export/selection.ts";
+import { codesAt } from "../../server/graph/modality.ts";
 import { nodeSize } from "../../server/visual/encoding.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import {
@@ -79,8 +80,9 @@ describe("graphology JSON", () => {
           ...data,
           relation: data.type,
           date: data.date?.text,
-          goldstein: api.store.knowledge.relationType(data.type)?.goldstein,
+          goldstein: codesAt(api.store.knowledge.relationType(data.type), data.modality).goldstein,
           quotes: (data.claims as { quote: string }[]).map((claim) => claim.quote),
+          claimModalities: (data.claims as { modality: string }[]).map((claim) => claim.modality),
           sourceUrls: sources.map((source) => urls.get(source) ?? null),
         }),
       );

@@ -133,7 +133,7 @@ describe("GET /export/<format>", () => {
       fewRelations,
       "/export/gexf",
       400,
-      /^selection: has 203 relations, over the export limit of 10 relations \(limits\.maxExportRelations\); narrow it/,
+      /^selection: has 157 relations, over the export limit of 10 relations \(limits\.maxExportRelations\); narrow it/,
       "EXPORT_TOO_LARGE",
     );
     expect(error.extensions.argument).toBe("selection");
@@ -222,7 +222,7 @@ describe("GraphQL subgraph and export", () => {
       subgraph { export(format: GRAPHML) { nodeCount relationCount } }
     }`);
     expect(data.neighborhood.export.relationCount).toBe(0);
-    expect(data.subgraph.export).toEqual({ nodeCount: 80, relationCount: 203 });
+    expect(data.subgraph.export).toEqual({ nodeCount: 81, relationCount: 157 });
   });
 
   it("refuses unknown ids and over-size selections as BAD_USER_INPUT, naming the limit", async () => {

@@ -31,10 +31,10 @@ const SELECTIONS: { name: string; query: string; variables: SelectionVariables }
   { name: "the whole graph", query: "", variables: {} },
   {
     name: "actors and events, 2023, two relation types",
-    query: "kinds=actor,event&from=2023&to=2023-12&types=WELCOMED,RELEASED",
+    query: "kinds=actor,event&from=2023&to=2023-12&types=ISSUED,ATTACKED",
     variables: {
       kinds: ["ACTOR", "EVENT"],
-      where: { type: ["WELCOMED", "RELEASED"], dateFrom: "2023", dateTo: "2023-12" },
+      where: { type: ["ISSUED", "ATTACKED"], dateFrom: "2023", dateTo: "2023-12" },
     },
   },
 ];
