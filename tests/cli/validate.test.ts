@@ -12,8 +12,19 @@ describe("npm run validate", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Nodes by kind\n\s+actor\s+\d+\n\s+event\s+\d+\n\s+place\s+\d+/);
     expect(stdout).toMatch(/Relations by type\n\s+[A-Z_]+\s+\d+/);
-    expect(stdout).toMatch(/Nodes \d+, relations \d+, claims \d+, sources 2/);
-    expect(stdout).toMatch(/joint-statement-2023-12 date: 2023-12-0[78] \(.*\) vs 2023-12-0[78]/);
+    expect(stdout).toMatch(/Nodes 81, relations 157, claims 188, sources 2/);
+    // Every conflict on one line, its kind first.
+    const conflicts = stdout
+      .slice(stdout.indexOf("Conflicts "), stdout.indexOf("0 problems"))
+      .trim()
+      .split("\n");
+    expect(conflicts[0]).toBe("Conflicts 4");
+    expect(conflicts.slice(1).sort()).toEqual([
+      "  DATE joint-statement-2023-12 date: 2023-12-07 (bnn-2023-12-29) vs 2023-12-08 (normalization-2023-12)",
+      "  DATE nagorno-karabakh-conflict date: 1991/.. (normalization-2023-12) vs 1988/.. (normalization-2023-12)",
+      "  EXTENT armenian-forces--CONTROLS--nagorno-karabakh extent: all (normalization-2023-12) vs part (normalization-2023-12)",
+      "  NEGATION any-third-party--MEDIATED--bilateral-statements-2023 modality: negated bnn-no-third-party-mediated-statements vs asserted bnn-the-west-mediated-peace-process",
+    ]);
     expect(stdout).toMatch(/^0 problems\./m);
   }, 60_000);
 
