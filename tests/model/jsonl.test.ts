@@ -189,4 +189,43 @@ describe("the JSON Lines reader", () => {
     expect(model.sources.get("demo")?.file).toBe("sources/all.jsonl");
     expect(model.claims).toHaveLength(3);
   });
+
+  it("reads what an extractor writes: modality, the quote's offset, the rule, extracted entities", async () => {
+    const proposed = JSON.stringify({
+      id: "ankara",
+      label: "Ankara",
+      type: "state",
+      description: "Proposed by the extractor.",
+      status: "extracted",
+    });
+    const extracted = claim({
+      id: "x-welcomed",
+      subject: "ankara",
+      relation: "WELCOMED",
+      object: "joint-statement",
+      quote: "welcomed it",
+      start: 78,
+      modality: "announced",
+      rule: "welcome-active",
+      status: "extracted",
+    });
+    const dir = await jsonlTree([ISSUED, WELCOMED, DATE, extracted], {
+      "entities/proposed.jsonl": proposed,
+    });
+    const { model, problems } = await loadGraphData(dir, dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(model.entities.get("ankara")?.status).toBe("extracted");
+    expect(model.claims.find((item) => item.id === "x-welcomed")).toMatchObject({
+      quoteStart: 78,
+      modality: "announced",
+      rule: "welcome-active",
+      status: "extracted",
+    });
+    const wrongOffset = await problemsFor([ISSUED, claim({ ...JSON.parse(extracted), start: 77 })], {
+      "entities/proposed.jsonl": proposed,
+    });
+    expect(wrongOffset).toEqual([
+      'claims/demo.jsonl:2:126 start: the quote is not at offset 77: the text there reads " welcomed i"; the quote first occurs at 78',
+    ]);
+  });
 });
