@@ -193,6 +193,13 @@ export function checkClaim(
   const event = findEntity(check, ["qualifiers", "event"], qualifiers.event);
   if (event && event.kind !== "event")
     fail(check, ["qualifiers", "event"], `${describe(event)} is not an event`);
+  // The framing is the source's own words for this fact, so it lies inside the quote that states it.
+  if (qualifiers.framing !== undefined && quoteStart >= 0 && !raw.quote.includes(qualifiers.framing))
+    fail(
+      check,
+      ["qualifiers", "framing"],
+      `"${qualifiers.framing}" is not in the quote: a framing is the source's own words, inside the quote`,
+    );
   if (qualifiers.outOf !== undefined) {
     if (qualifiers.count === undefined) fail(check, ["qualifiers", "outOf"], "outOf needs a count");
     else if (qualifiers.count > qualifiers.outOf)

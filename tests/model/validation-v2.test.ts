@@ -261,4 +261,17 @@ describe("the validator, knowledge model v2", () => {
       "vocabulary/relations.yaml PLOVER_ONLY.plover: a PLOVER type needs the CAMEO code it translates",
     ]);
   });
+
+  it("keeps a framing inside its quote", async () => {
+    expect(
+      (await load(withClaimLines("Turkey welcomed it.", "    qualifiers: {framing: welcomed it}"))).problems,
+    ).toEqual([]);
+    expect(
+      await messages(withClaimLines("Turkey welcomed it.", "    qualifiers: {framing: praised it}")),
+    ).toEqual([
+      expect.stringContaining(
+        'claims["demo-welcomed"].qualifiers.framing: "praised it" is not in the quote: a framing is the source\'s own words, inside the quote',
+      ),
+    ]);
+  });
 });
