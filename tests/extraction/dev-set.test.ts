@@ -71,6 +71,36 @@ describe("the extraction dev set", () => {
     expect(rows.sort()).toEqual([...sourceIds].sort());
   });
 
+  it("counts in README.md what the gold holds, per text and per relation type", async () => {
+    const readme = await readFile(path.join(DEV_SET, "README.md"), "utf8");
+    const dev = loaded.model.claims.filter((claim) => sourceIds.includes(claim.source));
+    for (const id of sourceIds) {
+      const row = readme.match(
+        new RegExp(`^\\| ${id} +\\|.*\\| +([\\d,]+) \\| +(\\d+) \\| +(\\d+) \\|$`, "m"),
+      );
+      expect(row, `README.md has no row for ${id}`).not.toBeNull();
+      const text = await readFile(path.join(DEV_SET, "sources", `${id}.txt`));
+      const own = dev.filter((claim) => claim.source === id);
+      expect(
+        row!.slice(1).map((cell) => Number(cell.replace(/,/g, ""))),
+        id,
+      ).toEqual([
+        text.length,
+        own.filter((claim) => claim.form === "relation").length,
+        own.filter((claim) => claim.form === "attribute").length,
+      ]);
+    }
+    const perType = new Map<string, number>();
+    for (const claim of dev)
+      if (claim.form === "relation") perType.set(claim.relation, (perType.get(claim.relation) ?? 0) + 1);
+    const documented = [...readme.matchAll(/^\| ([A-Z_]+) +\| +(\d+) \|$/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
+    expect(new Map(documented as [string, number][])).toEqual(perType);
+    expect(readme).toContain(`${dev.length} gold claims`);
+  });
+
   it("refuses an overlay file that would replace one of graph-data's", async () => {
     const clash = await mkdtemp(path.join(tmpdir(), "peacegraph-clash-"));
     for (const folder of OVERLAY_FOLDERS) await mkdir(path.join(clash, folder));
