@@ -11,6 +11,7 @@ import { DEV_SET, OVERLAY_FOLDERS, devSourceIds, mergeDevOverlay } from "./dev-o
 interface GoldClaim {
   quote: string;
   start?: number;
+  qualifiers?: { framing?: string };
 }
 
 async function goldClaims(): Promise<{ file: string; source: string; claims: Record<string, GoldClaim> }[]> {
@@ -51,7 +52,7 @@ describe("the extraction dev set", () => {
     for (const file of files) expect(file.source, file.file).toBe(file.file.replace(/\.yaml$/, ""));
   });
 
-  it("quotes every claim verbatim from its text, at its offset when one is given", async () => {
+  it("quotes every claim verbatim from its text, at its offset when one is given, with its framing inside", async () => {
     let checked = 0;
     for (const { source, claims } of await goldClaims()) {
       const text = await readFile(path.join(DEV_SET, "sources", `${source}.txt`), "utf8");
@@ -59,6 +60,9 @@ describe("the extraction dev set", () => {
         expect(text.includes(claim.quote), `${id}: quote not in ${source}.txt`).toBe(true);
         if (claim.start !== undefined)
           expect(text.slice(claim.start, claim.start + claim.quote.length), id).toBe(claim.quote);
+        const framing = claim.qualifiers?.framing;
+        if (framing !== undefined)
+          expect(claim.quote, `${id}: the quote must hold the framing`).toContain(framing);
         checked++;
       }
     }
