@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -12,6 +12,7 @@ export const OVERLAY_FOLDERS = ["sources", "entities", "claims"] as const;
 /**
  * Copies graph-data and the dev overlay into one fresh folder, so the project's own loader reads
  * both together. Refuses a file the overlay would overwrite: the overlay adds, it never replaces.
+ * The caller removes the folder when done with it.
  */
 export async function mergeDevOverlay(graphData = GRAPH_DATA, overlay = DEV_SET): Promise<string> {
   const merged = await mkdtemp(path.join(tmpdir(), "peacegraph-dev-set-"));
@@ -20,7 +21,10 @@ export async function mergeDevOverlay(graphData = GRAPH_DATA, overlay = DEV_SET)
     const names = await readdir(path.join(overlay, folder));
     const taken = new Set(await readdir(path.join(merged, folder)));
     for (const name of names) {
-      if (taken.has(name)) throw new Error(`dev overlay ${folder}/${name} would replace graph-data's`);
+      if (taken.has(name)) {
+        await rm(merged, { recursive: true, force: true });
+        throw new Error(`dev overlay ${folder}/${name} would replace graph-data's`);
+      }
       await cp(path.join(overlay, folder, name), path.join(merged, folder, name));
     }
   }

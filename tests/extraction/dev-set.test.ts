@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadGraphData, type LoadResult } from "../../server/model/load.ts";
 import { formatProblem } from "../../server/model/problems.ts";
@@ -31,10 +31,13 @@ async function goldClaims(): Promise<{ file: string; source: string; claims: Rec
 describe("the extraction dev set", () => {
   let loaded: LoadResult;
   let sourceIds: string[];
+  const temporary: string[] = [];
+  afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
   beforeAll(async () => {
     sourceIds = await devSourceIds();
     const merged = await mergeDevOverlay();
+    temporary.push(merged);
     loaded = await loadGraphData(merged, merged);
   });
 
@@ -107,6 +110,7 @@ describe("the extraction dev set", () => {
 
   it("refuses an overlay file that would replace one of graph-data's", async () => {
     const clash = await mkdtemp(path.join(tmpdir(), "peacegraph-clash-"));
+    temporary.push(clash);
     for (const folder of OVERLAY_FOLDERS) await mkdir(path.join(clash, folder));
     await writeFile(path.join(clash, "entities", "actors.yaml"), "{}\n");
     await expect(mergeDevOverlay(undefined, clash)).rejects.toThrow(/entities\/actors\.yaml would replace/);
