@@ -327,12 +327,17 @@ async function measureExports(store: GraphStore): Promise<SizeResult["exports"]>
   const rows: Exclude<SizeResult["exports"], string> = [];
   for (const id of ["gexf", "graphml"] as const) {
     const format = formats.EXPORT_FORMATS[id];
-    const once = () => exporter.exportSubgraph(store, subgraph, format, limits);
+    // Written chunk by chunk, as the server streams it.
+    const once = () => {
+      const result = exporter.exportSubgraph(store, subgraph, format, limits);
+      let bytes = 0;
+      for (const part of result.parts) for (const chunk of part.chunks()) bytes += Buffer.byteLength(chunk);
+      return { result, bytes };
+    };
     once();
     const started = performance.now();
-    const result = once();
+    const { result, bytes } = once();
     const ms = performance.now() - started;
-    const bytes = result.parts.reduce((sum, part) => sum + Buffer.byteLength(part.content), 0);
     rows.push({ format: id, nodes: result.nodeCount, relations: result.relationCount, ms, bytes });
   }
   return rows;

@@ -40,6 +40,7 @@ const MAPPED_TYPES: Record<string, string> = {
   RelationEdge: "RelationEdgeParent",
   Stats: "StatsParent",
   ExportFile: "ExportFileParent",
+  ExportPart: "ExportPartParent",
 };
 
 const config = {

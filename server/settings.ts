@@ -34,7 +34,7 @@ export const settingsSchema = z.strictObject({
       budget: z.number().int().positive().default(2_000_000),
       cacheDir: z.string().min(1).nullable().default(null),
     })
-    .default({ iterations: 300, seed: 1, budget: 2_000_000, cacheDir: null }),
+    .prefault({}),
   limits: z
     .strictObject({
       /** Largest request body, in bytes. */
@@ -47,23 +47,78 @@ export const settingsSchema = z.strictObject({
       maxAliases: z.number().int().nonnegative().default(15),
       /** Most directives in one document. */
       maxDirectives: z.number().int().nonnegative().default(50),
+      /**
+       * Most fields in one selection set, counting those its fragments bring in. Validating a
+       * selection compares its fields pairwise: 990 copies of one field cost half a million checks.
+       */
+      maxSelectionFields: z.number().int().positive().default(100),
       /** Cost budget of one operation; see server/api/cost.ts for how cost is counted. */
       maxCost: z.number().int().positive().default(10_000),
+      /**
+       * Largest GraphQL response body, in bytes, export contents included: the last line of defence
+       * behind the cost budget. Past it the answer is a RESPONSE_TOO_LARGE error, never a partial body.
+       */
+      maxResponseBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(32 * 1024 * 1024),
       /** Most nodes one export (HTTP /export, GraphQL subgraph and export) may hold; see docs/export.md. */
       maxExportNodes: z.number().int().positive().default(20_000),
       /** Most relations one export may hold: each carries all its quotes, so files grow fast. */
       maxExportRelations: z.number().int().positive().default(50_000),
+      /** Most start ids one export selection may name (HTTP `ids`, GraphQL `subgraph(ids:)`). */
+      maxExportIds: z.number().int().positive().default(100),
     })
-    .default({
-      maxBodyBytes: 100_000,
-      maxTokens: 1_000,
-      maxDepth: 8,
-      maxAliases: 15,
-      maxDirectives: 50,
-      maxCost: 10_000,
-      maxExportNodes: 20_000,
-      maxExportRelations: 50_000,
-    }),
+    .prefault({}),
+  /** Exports run a few at a time, streamed; see server/export/export-slots.ts. */
+  exports: z
+    .strictObject({
+      /** Exports written at the same time (one per core is plenty: writing is CPU-bound). */
+      concurrency: z.number().int().positive().default(2),
+      /** Exports that may wait for a slot; past this many, 503 with Retry-After. */
+      queue: z.number().int().nonnegative().default(8),
+      /** Longest wait for a slot before a 503. */
+      queueTimeoutMs: z.number().int().positive().default(30_000),
+      /** The Retry-After of a 503, in seconds. */
+      retryAfterSeconds: z.number().int().positive().default(5),
+      /** Longest an export may take to send, so a client that reads slowly cannot keep a slot. */
+      maxDurationMs: z.number().int().positive().default(300_000),
+      /** Longest stretch of writing before the event loop gets a turn (other requests answer between). */
+      sliceMs: z.number().positive().default(10),
+    })
+    .prefault({}),
+  /** Connection handling; see server/http/app.ts. */
+  http: z
+    .strictObject({
+      /** Time to receive a request's headers. */
+      headersTimeoutMs: z.number().int().positive().default(10_000),
+      /** Time to receive a request's body, once its headers are in (a slow body is cut off). */
+      bodyTimeoutMs: z.number().int().positive().default(10_000),
+      /** Time to receive a whole request, headers and body. */
+      requestTimeoutMs: z.number().int().positive().default(30_000),
+      /** How long an idle keep-alive connection stays open between requests. */
+      keepAliveTimeoutMs: z.number().int().positive().default(5_000),
+      /** A connection with no traffic at all for this long is closed (never sent a request, or stalled). */
+      idleTimeoutMs: z.number().int().positive().default(30_000),
+      /** Most open connections; more are closed as soon as they are accepted. */
+      maxConnections: z.number().int().positive().default(512),
+    })
+    .refine((http) => http.headersTimeoutMs <= http.requestTimeoutMs, {
+      message: "headersTimeoutMs must not exceed requestTimeoutMs (the headers are part of the request)",
+    })
+    .prefault({}),
+  /** Response compression, negotiated by Accept-Encoding (br, then gzip). */
+  compression: z
+    .strictObject({
+      /** Bodies smaller than this go uncompressed. */
+      minBytes: z.number().int().nonnegative().default(1_024),
+      /** Brotli quality 0–11; 4 compresses about as fast as gzip and smaller. */
+      brotliQuality: z.number().int().min(0).max(11).default(4),
+      /** gzip level 1–9. */
+      gzipLevel: z.number().int().min(1).max(9).default(6),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { buildASTSchema, parse, type GraphQLSchema } from "graphql";
 import type { Settings } from "../settings.ts";
 import type { ApiContext } from "./context.ts";
-import { costError, operationCost } from "./cost.ts";
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from "./limits.ts";
+import { costPlugin } from "./cost-plugin.ts";
+import { formatError } from "./errors.ts";
+import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxSelectionFieldsRule } from "./limits.ts";
+import { responseBudgetPlugin } from "./response-budget.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { makeExecutableSchema } from "./executable-schema.ts";
 
@@ -17,28 +18,6 @@ export const SCHEMA_FILE = path.resolve(import.meta.dirname, "..", "..", "schema
 export function loadSchema(): GraphQLSchema {
   const typeDefs = readFileSync(SCHEMA_FILE, "utf8");
   return makeExecutableSchema(buildASTSchema(parse(typeDefs)), resolvers);
-}
-
-/** Reports each operation's cost in `extensions.cost`, and refuses operations over the budget. */
-function costPlugin(schema: GraphQLSchema, budget: number): ApolloServerPlugin<ApiContext> {
-  return {
-    async requestDidStart() {
-      let cost: number | undefined;
-      return {
-        async didResolveOperation({ document, operationName, request }) {
-          cost = operationCost(schema, document, operationName ?? undefined, request.variables);
-          if (cost > budget) throw costError(cost, budget);
-        },
-        async willSendResponse({ response }) {
-          if (cost === undefined || response.body.kind !== "single") return;
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            cost: { requested: cost, budget },
-          };
-        },
-      };
-    },
-  };
 }
 
 export function createApolloServer(settings: Settings, schema = loadSchema()): ApolloServer<ApiContext> {
@@ -52,19 +31,18 @@ export function createApolloServer(settings: Settings, schema = loadSchema()): A
     hideSchemaDetailsFromClientErrors: settings.production,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
+      maxSelectionFieldsRule(limits.maxSelectionFields),
       maxDepthRule(limits.maxDepth),
       maxAliasesRule(limits.maxAliases),
       maxDirectivesRule(limits.maxDirectives),
     ],
     // The cache-control plugin, on by default, hooks every field resolution to compute cache hints
     // the API never sends: off, a neighbourhood of 3,000 relations resolves several times faster.
-    plugins: [costPlugin(schema, limits.maxCost), ApolloServerPluginCacheControlDisabled()],
-    formatError(formatted, error) {
-      const code = formatted.extensions?.code;
-      // Errors we raised on purpose speak for themselves; anything else is a bug, logged and masked.
-      if (code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-      console.error("internal error:", unwrapResolverError(error));
-      return settings.production ? { message: "Internal server error", extensions: { code } } : formatted;
-    },
+    plugins: [
+      costPlugin(schema, limits.maxCost, limits),
+      responseBudgetPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+    formatError: formatError(settings.production),
   });
 }

@@ -1,9 +1,11 @@
+import type { ExportSlots } from "../export/export-slots.ts";
 import type { ExportLimits } from "../export/selection.ts";
 import { relationOfClaim as relationIdOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import { precomputeLayout, type LayoutOptions, type LayoutReport, type Position } from "../layout/layout.ts";
 import { SearchIndex } from "../query/search.ts";
 import { typeColors } from "../visual/encoding.ts";
+import type { ResponseBudget } from "./response-budget.ts";
 
 /** What every resolver reads: the graph and the indexes built once over it. */
 export interface GraphStore {
@@ -27,6 +29,12 @@ export interface GraphStore {
 export type ApiContext = GraphStore & {
   /** Export size limits from settings; in-process calls without them get the defaults. */
   exportLimits?: ExportLimits;
+  /** The server's export slots, shared with GET /export; in-process calls without them write at once. */
+  exportSlots?: ExportSlots;
+  /** Longest stretch of export writing before other requests get a turn (settings.exports.sliceMs). */
+  exportSliceMs?: number;
+  /** This request's response size budget (settings.limits.maxResponseBytes); one per request. */
+  responseBudget?: ResponseBudget;
 };
 
 const DEFAULT_LAYOUT: LayoutOptions = { iterations: 300, seed: 1, budget: 2_000_000 };

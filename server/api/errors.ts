@@ -1,5 +1,7 @@
-import { GraphQLError } from "graphql";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { InvalidArgument } from "../query/invalid-argument.ts";
+import { LIMIT_CODES } from "./limits.ts";
 
 /** Runs a query-layer call, turning an InvalidArgument into GraphQL's BAD_USER_INPUT. */
 export function withUserInput<T>(run: () => T): T {
@@ -13,4 +15,41 @@ export function withUserInput<T>(run: () => T): T {
     }
     throw error;
   }
+}
+
+/** What graphql-js says when its own work budget for comparing fields runs out. */
+const VALIDATION_ABORTED =
+  /^(Validation aborted\.|Too many validation errors, error limit reached\. Validation aborted\.)$/;
+
+/** The code graphql-js's bare "Validation aborted." is given here, with a message that says why. */
+export const VALIDATION_ABORTED_CODE = "VALIDATION_LIMIT_EXCEEDED";
+
+/** Whether a formatted error is graphql-js giving up on validation (after formatError). */
+export const isValidationAbort = (error: GraphQLFormattedError) =>
+  error.extensions?.code === VALIDATION_ABORTED_CODE;
+
+/**
+ * Apollo's formatError: every error the server raised on purpose reaches the client with its own
+ * code (Apollo folds validation rules' codes into GRAPHQL_VALIDATION_FAILED; the limit rules' codes
+ * are put back); anything else is a bug, logged and masked in production.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    const originalCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+    if (typeof originalCode === "string" && LIMIT_CODES.has(originalCode))
+      return { ...formatted, extensions: { ...formatted.extensions, code: originalCode } };
+    if (VALIDATION_ABORTED.test(formatted.message)) {
+      return {
+        message:
+          "the document is too costly to validate: it repeats fields with the same name too often " +
+          "(limits.maxSelectionFields, limits.maxTokens); ask for each field once",
+        extensions: { code: VALIDATION_ABORTED_CODE },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    console.error("internal error:", unwrapResolverError(error));
+    return production ? { message: "Internal server error", extensions: { code } } : formatted;
+  };
 }

@@ -1,5 +1,5 @@
 /** The server-side objects behind each GraphQL type (codegen's mappers; see codegen.ts). */
-import type { ExportResult } from "../export/export.ts";
+import type { ExportedPart, ExportResult } from "../export/export.ts";
 import type { Conflict, ConflictingValue, NodeAttributes, Relation } from "../graph/types.ts";
 import type { DateValue } from "../model/dates.ts";
 import type { DurationValue } from "../model/durations.ts";
@@ -21,7 +21,13 @@ export type QualifiersParent = Qualifiers;
 export type DateParent = DateValue;
 export type DurationParent = DurationValue;
 export type ExtentParent = ExtentValue;
-export type SubgraphParent = { nodes: string[]; relations: Relation[]; truncated: boolean };
+/** `baseName` names its export files: peacegraph-<first start id>, or peacegraph for the whole graph. */
+export type SubgraphParent = {
+  nodes: string[];
+  relations: Relation[];
+  truncated: boolean;
+  baseName?: string;
+};
 export type PathParent = Path;
 export type SearchHitParent = SearchHit;
 export type EntityConnectionParent = Page<NodeAttributes>;
@@ -30,3 +36,4 @@ export type EntityEdgeParent = { cursor: string; node: NodeAttributes };
 export type RelationEdgeParent = { cursor: string; node: Relation };
 export type StatsParent = Record<string, never>;
 export type ExportFileParent = ExportResult;
+export type ExportPartParent = ExportedPart;

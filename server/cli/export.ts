@@ -4,11 +4,15 @@
  * it (server/export/selection-params.ts). Multi-file formats write <out stem>.<part>.csv next to
  * --out, or one ZIP when --out ends in .zip. No size limit applies here: it protects the server.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { createGraphStore } from "../api/context.ts";
-import { exportBaseName, exportSubgraph, exportZip, type ExportResult } from "../export/export.ts";
+import { paced } from "../export/chunks.ts";
+import { exportBaseName, exportSubgraph, exportZipChunks, type ExportResult } from "../export/export.ts";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from "../export/formats.ts";
 import { UNLIMITED } from "../export/selection.ts";
 import { selectByParams, SELECTION_PARAMS, type SelectionParam } from "../export/selection-params.ts";
@@ -21,6 +25,7 @@ import { settingsFromEnvironment } from "../settings.ts";
 const USAGE = `Usage: npm run export -- --format <format> (--center <ids> [--depth <n>] | --all | <filters>) [--out <file>]
 
   --format   ${EXPORT_FORMAT_IDS.join(", ")}
+             (gexf is GEXF 1.2draft, which every reader takes; gexf-1.3 adds edge kinds for Gephi)
   --center   ${SELECTION_PARAMS.ids} (also --ids)
   --depth    ${SELECTION_PARAMS.depth}
   --types    ${SELECTION_PARAMS.types}
@@ -67,14 +72,20 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
+/** Files are written as they are generated, so an export of any size needs little memory. */
+const SLICE_MS = 50;
+
 /** The files to write for a result: one, or one per part, or one ZIP. */
-function outputFiles(result: ExportResult, out: string): { file: string; content: string | Buffer }[] {
-  if (result.parts.length === 1) return [{ file: out, content: result.parts[0]!.content }];
-  if (out.toLowerCase().endsWith(".zip")) return [{ file: out, content: exportZip(result) }];
+function outputFiles(
+  result: ExportResult,
+  out: string,
+): { file: string; body: AsyncIterable<string | Buffer> }[] {
+  if (result.parts.length === 1) return [{ file: out, body: paced(result.parts[0]!.chunks(), SLICE_MS) }];
+  if (out.toLowerCase().endsWith(".zip")) return [{ file: out, body: exportZipChunks(result, SLICE_MS) }];
   const stem = out.replace(/\.[^./\\]*$/, "");
   return result.parts.map((part) => ({
     file: `${stem}.${part.name}${path.extname(part.filename)}`,
-    content: part.content,
+    body: paced(part.chunks(), SLICE_MS),
   }));
 }
 
@@ -119,15 +130,15 @@ async function main(): Promise<number> {
   const summary = `${result.nodeCount} nodes, ${result.relationCount} relations`;
 
   if (!options.out) {
-    process.stdout.write(result.parts[0]!.content);
+    await pipeline(Readable.from(paced(result.parts[0]!.chunks(), SLICE_MS)), process.stdout, { end: false });
     console.error(`export: wrote ${format.title} to standard output: ${summary}`);
     return 0;
   }
-  for (const { file, content } of outputFiles(result, path.resolve(options.out))) {
+  for (const { file, body } of outputFiles(result, path.resolve(options.out))) {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
+    await pipeline(Readable.from(body), createWriteStream(file));
     const shown = path.relative(process.cwd(), file);
-    console.log(`Wrote ${shown.startsWith("..") ? file : shown} (${Buffer.byteLength(content)} bytes)`);
+    console.log(`Wrote ${shown.startsWith("..") ? file : shown} (${(await stat(file)).size} bytes)`);
   }
   console.log(`${format.title}: ${summary}`);
   return 0;

@@ -104,8 +104,16 @@ export interface ExportDocument {
   description: string;
   /** The day the graph data last changed (latest `added` of a source), YYYY-MM-DD. */
   modified: string;
-  nodes: ExportNode[];
-  relations: ExportRelation[];
+  nodeCount: number;
+  relationCount: number;
+  /** Whether any node has a date (GEXF then declares a dynamic graph). */
+  hasDatedNodes: boolean;
+  /**
+   * The nodes and relations, resolved one at a time as a writer asks for them: a whole-graph export
+   * never holds every resolved node and relation at once. Each call starts again from the first.
+   */
+  nodes(): Iterable<ExportNode>;
+  relations(): Iterable<ExportRelation>;
   /** The sources the exported claims cite. */
   sources: ExportSource[];
 }
@@ -126,7 +134,7 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
   const { graph, model } = knowledge;
   const sourceUrl = (id: string) => model.sources.get(id)?.url ?? null;
 
-  const nodes = subgraph.nodes.map((id): ExportNode => {
+  const exportNode = (id: string): ExportNode => {
     const attributes = graph.getNodeAttributes(id);
     const degree = graph.degree(id);
     const position = positions.get(id) ?? { x: 0, y: 0 };
@@ -152,14 +160,12 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
       y: position.y,
       attributes,
     };
-  });
+  };
 
-  const cited = new Set<string>();
-  const relations = subgraph.relations.map((relation): ExportRelation => {
+  const exportRelation = (relation: Relation): ExportRelation => {
     const type = knowledge.relationType(relation.type);
     const family = type?.family ?? "structural";
     const codes = codesAt(type, relation.modality);
-    for (const source of relation.sources) cited.add(source);
     return {
       id: relation.id,
       source: relation.subject,
@@ -200,8 +206,10 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
       })),
       relation,
     };
-  });
+  };
 
+  const cited = new Set<string>();
+  for (const relation of subgraph.relations) for (const source of relation.sources) cited.add(source);
   const sources = [...cited].sort().map((id): ExportSource => {
     const source = model.sources.get(id);
     return {
@@ -215,16 +223,26 @@ export function buildExportDocument(store: ExportStore, subgraph: Subgraph): Exp
     };
   });
 
-  const added = [...model.sources.values()].map((source) => source.added.end).sort();
+  let modified = "";
+  for (const source of model.sources.values()) if (source.added.end > modified) modified = source.added.end;
+  const nodeCount = subgraph.nodes.length;
+  const relationCount = subgraph.relations.length;
   return {
     title: "peacegraph",
     description:
-      `A subgraph of the Armenia–Azerbaijan peace-process graph: ${nodes.length} nodes, ` +
-      `${relations.length} relations. Every relation carries its claims: the verbatim quote, ` +
+      `A subgraph of the Armenia–Azerbaijan peace-process graph: ${nodeCount} nodes, ` +
+      `${relationCount} relations. Every relation carries its claims: the verbatim quote, ` +
       "the source and its URL, and the confidence; corroboration counts distinct sources.",
-    modified: added.at(-1) ?? new Date().toISOString().slice(0, 10),
-    nodes,
-    relations,
+    modified: modified || new Date().toISOString().slice(0, 10),
+    nodeCount,
+    relationCount,
+    hasDatedNodes: subgraph.nodes.some((id) => graph.getNodeAttribute(id, "date") !== null),
+    *nodes() {
+      for (const id of subgraph.nodes) yield exportNode(id);
+    },
+    *relations() {
+      for (const relation of subgraph.relations) yield exportRelation(relation);
+    },
     sources,
   };
 }

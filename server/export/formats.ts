@@ -2,7 +2,7 @@ import type { ExportDocument } from "./document.ts";
 import { writeCypher } from "./formats/cypher.ts";
 import { writeCytoscapeJson } from "./formats/cytoscape-json.ts";
 import { writeGephiEdges, writeGephiNodes } from "./formats/gephi-csv.ts";
-import { writeGexf } from "./formats/gexf.ts";
+import { gexfWriter, GEXF_VERSIONS } from "./formats/gexf.ts";
 import { writeGraphml } from "./formats/graphml.ts";
 import { writeGraphologyJson } from "./formats/graphology-json.ts";
 import { writeNeo4jNodes, writeNeo4jRelationships } from "./formats/neo4j-csv.ts";
@@ -13,7 +13,8 @@ export interface ExportPartSpec {
   name: string;
   extension: string;
   mediaType: string;
-  write(document: ExportDocument): string;
+  /** The file's text, piece by piece (one element at a time), so it can be streamed. */
+  write(document: ExportDocument): Iterable<string>;
 }
 
 export interface ExportFormatSpec {
@@ -27,6 +28,7 @@ export interface ExportFormatSpec {
 
 export const EXPORT_FORMAT_IDS = [
   "gexf",
+  "gexf-1.3",
   "graphml",
   "gephi-csv",
   "graphology-json",
@@ -39,17 +41,26 @@ export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
 const CSV = "text/csv; charset=utf-8; header=present";
 const JSON_TYPE = "application/json; charset=utf-8";
+const GEXF_MEDIA_TYPE = "application/gexf+xml; charset=utf-8";
 
-const single = (extension: string, mediaType: string, write: (document: ExportDocument) => string) => [
-  { name: "graph", extension, mediaType, write },
-];
+const single = (
+  extension: string,
+  mediaType: string,
+  write: (document: ExportDocument) => Iterable<string>,
+) => [{ name: "graph", extension, mediaType, write }];
 
 export const EXPORT_FORMATS: Record<ExportFormatId, ExportFormatSpec> = {
   gexf: {
     id: "gexf",
-    title: "GEXF 1.3",
-    readBy: "Gephi, NetworkX, graphology",
-    parts: single("gexf", "application/gexf+xml; charset=utf-8", writeGexf),
+    title: "GEXF 1.2draft",
+    readBy: "Gephi, NetworkX 2.x and 3.x, graphology",
+    parts: single("gexf", GEXF_MEDIA_TYPE, gexfWriter(GEXF_VERSIONS["1.2draft"])),
+  },
+  "gexf-1.3": {
+    id: "gexf-1.3",
+    title: "GEXF 1.3 (edge kinds for Gephi)",
+    readBy: "Gephi 0.9 and later, NetworkX 3.6 and later, graphology",
+    parts: single("gexf", GEXF_MEDIA_TYPE, gexfWriter(GEXF_VERSIONS["1.3"])),
   },
   graphml: {
     id: "graphml",
@@ -103,11 +114,11 @@ export const EXPORT_FORMATS: Record<ExportFormatId, ExportFormatSpec> = {
 
 export const isExportFormatId = (id: string): id is ExportFormatId => id in EXPORT_FORMATS;
 
-/** GraphQL's ExportFormat enum value for a format: gephi-csv is GEPHI_CSV. */
-export const graphqlFormatName = (id: ExportFormatId) => id.toUpperCase().replaceAll("-", "_");
+/** GraphQL's ExportFormat enum value for a format: gephi-csv is GEPHI_CSV, gexf-1.3 is GEXF_1_3. */
+export const graphqlFormatName = (id: ExportFormatId) => id.toUpperCase().replace(/[-.]/g, "_");
 
 export function formatFromGraphqlName(name: string): ExportFormatSpec {
-  const id = name.toLowerCase().replaceAll("_", "-");
-  if (!isExportFormatId(id)) throw new Error(`no export format for ${name}`);
+  const id = EXPORT_FORMAT_IDS.find((candidate) => graphqlFormatName(candidate) === name);
+  if (!id) throw new Error(`no export format for ${name}`);
   return EXPORT_FORMATS[id];
 }

@@ -30,11 +30,19 @@ const PARAM_OF_ARGUMENT: Record<string, SelectionParam> = {
 
 export type SelectionParams = ReadonlyMap<SelectionParam, readonly string[]>;
 
-const listOf = (values: readonly string[] | undefined) => {
-  const items = (values ?? []).flatMap((value) => value.split(",")).map((item) => item.trim());
+/**
+ * A comma-separated list parameter. Given but empty (`ids=`, `ids=,,,`) is refused rather than
+ * read as absent: for `ids` that would silently export the whole graph.
+ */
+function listOf(params: SelectionParams, name: SelectionParam): string[] | undefined {
+  const values = params.get(name);
+  if (values === undefined) return undefined;
+  const items = values.flatMap((value) => value.split(",")).map((item) => item.trim());
   const kept = items.filter((item) => item !== "");
-  return kept.length > 0 ? kept : undefined;
-};
+  if (kept.length === 0)
+    throw new InvalidArgument(name, "is empty: give values separated by commas, or leave the parameter out");
+  return kept;
+}
 
 function singleValue(params: SelectionParams, name: SelectionParam): string | undefined {
   const values = params.get(name);
@@ -48,14 +56,14 @@ export function parseSelectionParams(params: SelectionParams): SelectionRequest 
   if (depthText !== undefined && !/^\d+$/.test(depthText))
     throw new InvalidArgument("depth", `must be a whole number from 0 to 3, got "${depthText}"`);
   return {
-    ids: listOf(params.get("ids")),
+    ids: listOf(params, "ids"),
     depth: depthText === undefined ? undefined : Number(depthText),
-    kinds: listOf(params.get("kinds")) as NodeKind[] | undefined,
+    kinds: listOf(params, "kinds") as NodeKind[] | undefined,
     where: {
-      type: listOf(params.get("types")),
+      type: listOf(params, "types"),
       dateFrom: singleValue(params, "from"),
       dateTo: singleValue(params, "to"),
-      source: listOf(params.get("sources")),
+      source: listOf(params, "sources"),
     },
   };
 }

@@ -26,13 +26,16 @@ export interface SelectionRequest {
 export interface ExportLimits {
   maxNodes: number;
   maxRelations: number;
+  /** Most start ids a selection may name. */
+  maxIds: number;
 }
 
-export const UNLIMITED: ExportLimits = { maxNodes: Infinity, maxRelations: Infinity };
+export const UNLIMITED: ExportLimits = { maxNodes: Infinity, maxRelations: Infinity, maxIds: Infinity };
 
 export const exportLimitsFrom = (limits: Settings["limits"]): ExportLimits => ({
   maxNodes: limits.maxExportNodes,
   maxRelations: limits.maxExportRelations,
+  maxIds: limits.maxExportIds,
 });
 
 /** The limits of the default settings, for callers that were given none. */
@@ -84,7 +87,15 @@ export function selectSubgraph(
   limits: ExportLimits,
 ): Subgraph {
   const { graph } = knowledge;
-  const ids = [...new Set(request.ids ?? [])];
+  const given = request.ids ?? [];
+  // Counted as written, repeats included: the limit is on the request, not on what it resolves to.
+  if (given.length > limits.maxIds)
+    throw new InvalidArgument(
+      "ids",
+      `names ${given.length} ids, over the limit of ${limits.maxIds} (limits.maxExportIds); ` +
+        "select by filters (types, kinds, dates, sources) instead",
+    );
+  const ids = [...new Set(given)];
   const kinds = parseKinds(request.kinds);
   const passesFilter = compileRelationFilter(knowledge, request.where);
   const starts = new Set(ids);

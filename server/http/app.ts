@@ -3,55 +3,99 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createApolloServer } from "../api/apollo.ts";
 import type { ApiContext, GraphStore } from "../api/context.ts";
+import { ExportSlots } from "../export/export-slots.ts";
 import { exportLimitsFrom } from "../export/selection.ts";
 import type { Settings } from "../settings.ts";
-import { handleExport } from "./export-route.ts";
-import { handleGraphQL } from "./graphql-handler.ts";
+import { EXPORT_METHODS, handleExport, type ExportRoute } from "./export-route.ts";
+import { handleGraphQL, type GraphQLRoute } from "./graphql-handler.ts";
 import { HttpError } from "./read-body.ts";
+import { answerOptions, applyCors, applySecurityHeaders } from "./security-headers.ts";
+import { sendError, sendJson, sendMethodNotAllowed } from "./send.ts";
 import { serveStatic } from "./static-files.ts";
 
 export interface RunningServer {
   url: string;
   server: Server;
+  /** The export slots, for tests and benchmarks that watch the load. */
+  exportSlots: ExportSlots;
   close(): Promise<void>;
 }
+
+/** Start-up failed for a reason the user can fix; the message is one line that says how. */
+export class StartupError extends Error {}
 
 const prefersHtml = (request: IncomingMessage) =>
   request.method === "GET" && (request.headers.accept ?? "").includes("text/html");
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify(body));
+const GRAPHQL_METHODS = ["GET", "POST"] as const;
+const READ_METHODS = ["GET", "HEAD"] as const;
+
+/** The methods each path accepts: OPTIONS and 405 answers list them. */
+function methodsFor(pathname: string): readonly string[] {
+  if (pathname === "/graphql") return GRAPHQL_METHODS;
+  if (pathname === "/export" || pathname.startsWith("/export/")) return EXPORT_METHODS;
+  return READ_METHODS;
 }
 
-/** A GraphQL-shaped error for failures before GraphQL runs, so clients parse one format. */
-function sendError(response: ServerResponse, status: number, message: string): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+/** The API's paths, which any origin may read (see security-headers.ts). */
+const isApiPath = (pathname: string) =>
+  pathname === "/graphql" ||
+  pathname === "/health" ||
+  pathname === "/export" ||
+  pathname.startsWith("/export/");
+
+function listenError(error: NodeJS.ErrnoException, settings: Settings): Error {
+  const where = `port ${settings.port} on ${settings.host}`;
+  if (error.code === "EADDRINUSE")
+    return new StartupError(
+      `${where} is already in use (another server listens there); stop it, or set PORT to another port (PORT=0 picks a free one)`,
+    );
+  if (error.code === "EACCES")
+    return new StartupError(`${where} needs privileges to listen on; set PORT to a port above 1023`);
+  if (error.code === "EADDRNOTAVAIL")
+    return new StartupError(`${settings.host} is not an address of this machine; set HOST to one that is`);
+  return error;
 }
 
 /**
- * One process, one port: /graphql (API, or the GraphiQL IDE for browsers), /health, and the built
- * client at /. Nothing a request does can take the process down: every failure becomes a response.
+ * One process, one port: /graphql (API, or the GraphiQL IDE for browsers), /export, /health, and the
+ * built client at /. Nothing a request does can take the process down: every failure becomes a
+ * response, every connection is bounded in time (settings.http), and their number is capped.
  */
 export async function startServer(settings: Settings, store: GraphStore): Promise<RunningServer> {
   const apollo = createApolloServer(settings);
   await apollo.start();
   const graphiqlPage = path.join(settings.clientDir, "graphiql", "index.html");
   const exportLimits = exportLimitsFrom(settings.limits);
-  const context: ApiContext = { ...store, exportLimits };
+  const exportSlots = new ExportSlots(settings.exports);
+  const context: ApiContext = {
+    ...store,
+    exportLimits,
+    exportSlots,
+    exportSliceMs: settings.exports.sliceMs,
+  };
+  const graphql: GraphQLRoute = { apollo, context, settings };
+  const exports: ExportRoute = { store, limits: exportLimits, slots: exportSlots, settings };
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === "/graphql") {
+    const { pathname } = url;
+    applySecurityHeaders(response);
+    if (isApiPath(pathname)) applyCors(response);
+    const allowed = methodsFor(pathname);
+    if (request.method === "OPTIONS") return answerOptions(request, response, allowed);
+    if (!allowed.includes(request.method ?? "")) return sendMethodNotAllowed(response, allowed);
+
+    if (pathname === "/graphql") {
       if (prefersHtml(request) && !url.searchParams.has("query")) {
-        if (await serveStatic(path.dirname(graphiqlPage), "index.html", response)) return;
+        if (await serveStatic(path.dirname(graphiqlPage), "index.html", request, response, settings)) return;
         return sendError(response, 503, "the GraphiQL IDE is not built: run npm run build");
       }
-      return handleGraphQL(apollo, context, request, response, url, settings.limits.maxBodyBytes);
+      return handleGraphQL(graphql, request, response, url);
     }
-    if (url.pathname === "/export" || url.pathname.startsWith("/export/"))
-      return handleExport(request, response, url, store, exportLimits);
-    if (url.pathname === "/health") {
+    if (pathname === "/export" || pathname.startsWith("/export/"))
+      return handleExport(request, response, url, exports);
+    if (pathname === "/health") {
       const { knowledge } = store;
       return sendJson(response, 200, {
         status: "ok",
@@ -60,34 +104,57 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
         claims: knowledge.model.claims.length,
       });
     }
-    if (request.method !== "GET" && request.method !== "HEAD")
-      return sendError(response, 405, "method not allowed");
-    const file = url.pathname === "/" ? "index.html" : url.pathname;
-    if (await serveStatic(settings.clientDir, file, response)) return;
-    if (url.pathname === "/") {
+    const file = pathname === "/" ? "index.html" : pathname;
+    if (await serveStatic(settings.clientDir, file, request, response, settings)) return;
+    if (pathname === "/") {
       // No viewer built yet: the query IDE is the next best front door.
       response.writeHead(302, { location: "/graphql" });
       return void response.end();
     }
-    sendError(response, 404, `nothing at ${url.pathname}`);
+    sendError(response, 404, `nothing at ${pathname}`, { code: "NOT_FOUND" });
   };
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (error instanceof HttpError) return sendError(response, error.status, error.message);
-      console.error("request failed:", error);
-      if (!response.headersSent) sendError(response, 500, "internal server error");
-      else response.end();
-    });
+  const { http } = settings;
+  const server = createServer(
+    {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      keepAliveTimeout: http.keepAliveTimeoutMs,
+      // Node checks the header and request timeouts on this interval (30 s by default, which would
+      // let a slow sender keep a connection long past its timeout).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, http.headersTimeoutMs / 4)),
+    },
+    (request, response) => {
+      route(request, response).catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          const headers = error.closeConnection ? { connection: "close" } : undefined;
+          if (!response.headersSent) sendError(response, error.status, error.message, { headers });
+          // The rest of the body was never read: do not wait for it on this connection.
+          if (error.closeConnection) response.once("finish", () => request.socket.destroySoon());
+          return;
+        }
+        console.error("request failed:", error);
+        if (!response.headersSent)
+          sendError(response, 500, "internal server error", { code: "INTERNAL_SERVER_ERROR" });
+        else response.destroy();
+      });
+    },
+  );
+  server.maxConnections = http.maxConnections;
+  // A connection with no traffic at all (idle, or never sending a request) is closed.
+  server.timeout = http.idleTimeoutMs;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error) => reject(listenError(error, settings)));
+    server.listen(settings.port, settings.host, resolve);
   });
-  server.requestTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   return {
     url: `http://${host}:${port}`,
     server,
+    exportSlots,
     async close() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
     },

@@ -1,51 +1,49 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { GraphStore } from "../api/context.ts";
-import { exportBaseName, exportSubgraph, exportZip, ZIP_MEDIA_TYPE } from "../export/export.ts";
+import { paced } from "../export/chunks.ts";
+import { exportBaseName, exportBody, exportSubgraph, type ExportResult } from "../export/export.ts";
+import { ExportBusy, type ExportSlots } from "../export/export-slots.ts";
 import { EXPORT_FORMATS, isExportFormatId } from "../export/formats.ts";
 import { ExportTooLarge, type ExportLimits } from "../export/selection.ts";
 import { selectByParams, SELECTION_PARAMS, type SelectionParam } from "../export/selection-params.ts";
 import { InvalidArgument } from "../query/invalid-argument.ts";
+import type { Settings } from "../settings.ts";
+import { compressingStream, negotiate } from "./compression.ts";
+import { sendError, sendJson, sendMethodNotAllowed } from "./send.ts";
 
 /**
  * GET /export/<format>?ids=&depth=&types=&kinds=&from=&to=&sources= (no parameters: the whole graph).
  * Single-file formats come as that file; multi-file formats as a ZIP of their parts, or one part
  * with ?part=nodes|edges|relationships. GET /export lists the formats. Every refusal is a 4xx JSON
  * error in the GraphQL shape the rest of the server uses, naming the parameter and the reason.
+ *
+ * Files are streamed: written a chunk at a time as the client takes them (backpressure), in time
+ * slices so other requests are answered meanwhile, compressed when the client accepts it, and a few
+ * at a time (settings.exports): past the slots and their queue the answer is 503 with Retry-After.
+ * The length is not known in advance, so there is no Content-Length; a transfer cut short by an
+ * error ends without its final chunk, which every HTTP client reports as incomplete.
  */
+
+export const EXPORT_METHODS = ["GET", "HEAD"] as const;
 
 const KNOWN_PARAMS = new Set<string>([...Object.keys(SELECTION_PARAMS), "part"]);
 
-function sendError(
-  response: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  argument?: string,
-): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(
-    JSON.stringify({ errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] }),
-  );
+/** What GET /export says about the parameters: the selection, and `part` for multi-file formats. */
+const PARAMETERS = {
+  ...SELECTION_PARAMS,
+  part: "for gephi-csv and neo4j-csv: one file (nodes, edges or relationships) instead of the ZIP",
+};
+
+export interface ExportRoute {
+  store: GraphStore;
+  limits: ExportLimits;
+  slots: ExportSlots;
+  settings: Settings;
 }
 
-function sendFile(
-  request: IncomingMessage,
-  response: ServerResponse,
-  filename: string,
-  mediaType: string,
-  body: string | Buffer,
-): void {
-  response.writeHead(200, {
-    "content-type": mediaType,
-    "content-length": Buffer.byteLength(body),
-    "content-disposition": `attachment; filename="${filename}"`,
-    "x-content-type-options": "nosniff",
-  });
-  response.end(request.method === "HEAD" ? undefined : body);
-}
-
-function listFormats(response: ServerResponse, limits: ExportLimits): void {
-  response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+function listFormats(response: ServerResponse, limits: ExportLimits, settings: Settings): void {
   const formats = Object.values(EXPORT_FORMATS).map((format) => ({
     id: format.id,
     title: format.title,
@@ -53,34 +51,49 @@ function listFormats(response: ServerResponse, limits: ExportLimits): void {
     url: `/export/${format.id}`,
     parts: format.parts.length > 1 ? format.parts.map((part) => part.name) : undefined,
   }));
-  response.end(JSON.stringify({ formats, parameters: SELECTION_PARAMS, limits }));
+  const { concurrency, queue, retryAfterSeconds } = settings.exports;
+  sendJson(response, 200, {
+    formats,
+    parameters: PARAMETERS,
+    limits: { ...limits, concurrentExports: concurrency, queuedExports: queue, retryAfterSeconds },
+  });
 }
 
-export function handleExport(
+/** The parameters as lists by name, or a refusal naming the unknown one. */
+function readParams(url: URL): Map<SelectionParam, string[]> | { unknown: string } {
+  const params = new Map<SelectionParam, string[]>();
+  for (const [name, value] of url.searchParams) {
+    if (!KNOWN_PARAMS.has(name)) return { unknown: name };
+    if (name !== "part")
+      params.set(name as SelectionParam, [...(params.get(name as SelectionParam) ?? []), value]);
+  }
+  return params;
+}
+
+export async function handleExport(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  store: GraphStore,
-  limits: ExportLimits,
-): void {
+  route: ExportRoute,
+): Promise<void> {
+  const { store, limits, settings } = route;
   if (request.method !== "GET" && request.method !== "HEAD")
-    return sendError(response, 405, "METHOD_NOT_ALLOWED", "exports are read with GET");
+    return sendMethodNotAllowed(response, EXPORT_METHODS);
   const slug = url.pathname.replace(/^\/export\/?/, "").replace(/\/$/, "");
-  if (slug === "") return listFormats(response, limits);
+  if (slug === "") return listFormats(response, limits, settings);
   if (!isExportFormatId(slug)) {
     const known = Object.keys(EXPORT_FORMATS).join(", ");
-    return sendError(response, 404, "UNKNOWN_FORMAT", `unknown export format "${slug}"; known: ${known}`);
+    return sendError(response, 404, `unknown export format "${slug}"; known: ${known}`, {
+      code: "UNKNOWN_FORMAT",
+    });
   }
   const format = EXPORT_FORMATS[slug];
-
-  const params = new Map<SelectionParam, string[]>();
-  for (const [name, value] of url.searchParams) {
-    if (!KNOWN_PARAMS.has(name)) {
-      const known = [...KNOWN_PARAMS].join(", ");
-      return sendError(response, 400, "BAD_REQUEST", `unknown parameter "${name}"; known: ${known}`, name);
-    }
-    if (name !== "part")
-      params.set(name as SelectionParam, [...(params.get(name as SelectionParam) ?? []), value]);
+  const params = readParams(url);
+  if ("unknown" in params) {
+    const known = [...KNOWN_PARAMS].join(", ");
+    return sendError(response, 400, `unknown parameter "${params.unknown}"; known: ${known}`, {
+      argument: params.unknown,
+    });
   }
   const partName = url.searchParams.get("part");
   const part = partName === null ? undefined : format.parts.find((candidate) => candidate.name === partName);
@@ -89,24 +102,84 @@ export function handleExport(
       format.parts.length === 1
         ? `${format.id} is a single file`
         : `${format.id} has parts ${format.parts.map((candidate) => candidate.name).join(", ")}`;
-    return sendError(response, 400, "BAD_REQUEST", `part: unknown part "${partName}"; ${reason}`, "part");
+    return sendError(response, 400, `part: unknown part "${partName}"; ${reason}`, { argument: "part" });
   }
 
+  let result: ExportResult;
   try {
     const { request: selection, subgraph } = selectByParams(store.knowledge, params, limits);
-    const result = exportSubgraph(store, subgraph, format, limits, exportBaseName(selection.ids));
-    if (part) {
-      const file = result.parts.find((candidate) => candidate.name === part.name)!;
-      return sendFile(request, response, file.filename, file.mediaType, file.content);
-    }
-    if (result.parts.length > 1)
-      return sendFile(request, response, result.filename, ZIP_MEDIA_TYPE, exportZip(result));
-    return sendFile(request, response, result.filename, result.mediaType, result.parts[0]!.content);
+    result = exportSubgraph(store, subgraph, format, limits, exportBaseName(selection.ids));
   } catch (error) {
     if (error instanceof ExportTooLarge)
-      return sendError(response, 400, "EXPORT_TOO_LARGE", error.message, error.argument);
+      return sendError(response, 400, error.message, { code: "EXPORT_TOO_LARGE", argument: error.argument });
     if (error instanceof InvalidArgument)
-      return sendError(response, 400, "BAD_REQUEST", error.message, error.argument);
+      return sendError(response, 400, error.message, { argument: error.argument });
     throw error;
+  }
+  await sendExport(request, response, result, part?.name, route);
+}
+
+/** Streams the export (or one part of it) once a slot is free; HEAD gets the headers only. */
+async function sendExport(
+  request: IncomingMessage,
+  response: ServerResponse,
+  result: ExportResult,
+  partName: string | undefined,
+  { slots, settings }: ExportRoute,
+): Promise<void> {
+  const file = partName === undefined ? undefined : result.parts.find((part) => part.name === partName)!;
+  const filename = file?.filename ?? result.filename;
+  const mediaType = file?.mediaType ?? result.mediaType;
+  const encoding = negotiate(request, response, mediaType);
+  const headers = {
+    "content-type": mediaType,
+    "content-disposition": `attachment; filename="${filename}"`,
+    ...(encoding ? { "content-encoding": encoding } : {}),
+  };
+  if (request.method === "HEAD") {
+    response.writeHead(200, headers);
+    return void response.end();
+  }
+
+  // The client may leave while waiting for a slot: then the wait ends, and no slot is taken for it.
+  const left = new AbortController();
+  const onClose = () => left.abort(new Error("the client closed the connection"));
+  response.once("close", onClose);
+  let release: () => void;
+  try {
+    release = await slots.acquire(left.signal);
+  } catch (error) {
+    response.off("close", onClose);
+    if (error instanceof ExportBusy) {
+      return sendError(response, 503, error.message, {
+        code: "EXPORT_BUSY",
+        headers: { "retry-after": String(error.retryAfterSeconds) },
+      });
+    }
+    if (left.signal.aborted) return;
+    throw error;
+  }
+  response.off("close", onClose);
+
+  const { sliceMs, maxDurationMs } = settings.exports;
+  // A client that reads too slowly would keep its slot: past the longest allowed time, cut it off.
+  const deadline = setTimeout(
+    () => response.destroy(new Error(`export took longer than ${maxDurationMs} ms (exports.maxDurationMs)`)),
+    maxDurationMs,
+  );
+  try {
+    const body = file ? paced(file.chunks(), sliceMs) : exportBody(result, sliceMs);
+    response.writeHead(200, headers);
+    const source = Readable.from(body, { highWaterMark: 1 });
+    if (encoding) await pipeline(source, compressingStream(encoding, settings.compression), response);
+    else await pipeline(source, response);
+  } catch (error) {
+    // The client left or was cut off: nothing to answer. Anything else is a bug worth a log line.
+    if (!response.destroyed || (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      console.error(`export ${result.filename} stopped:`, (error as Error).message);
+    response.destroy();
+  } finally {
+    clearTimeout(deadline);
+    release();
   }
 }

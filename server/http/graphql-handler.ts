@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { ApiContext } from "../api/context.ts";
+import { ResponseBudget, responseTooLarge } from "../api/response-budget.ts";
+import type { Settings } from "../settings.ts";
+import { compressBody, negotiate } from "./compression.ts";
 import { HttpError, readBody } from "./read-body.ts";
 
 const isJson = (contentType: string | undefined) =>
@@ -16,32 +19,62 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-/** Hands one HTTP request to Apollo Server and writes its answer. */
+export interface GraphQLRoute {
+  apollo: ApolloServer<ApiContext>;
+  /** What every request's context starts from: the graph, its indexes, the export limits and slots. */
+  context: ApiContext;
+  settings: Settings;
+}
+
+/** The body that replaces an answer over the response cap. */
+function tooLargeBody(maxBytes: number, bytes: number): string {
+  const { message, extensions } = responseTooLarge(maxBytes, bytes);
+  return JSON.stringify({ errors: [{ message, extensions: { code: extensions.code, maxBytes } }] });
+}
+
+/**
+ * Hands one HTTP request to Apollo Server and writes its answer: never more than the response cap
+ * (a larger answer becomes RESPONSE_TOO_LARGE), compressed when the client accepts it.
+ */
 export async function handleGraphQL(
-  apollo: ApolloServer<ApiContext>,
-  context: ApiContext,
+  { apollo, context, settings }: GraphQLRoute,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  maxBodyBytes: number,
 ): Promise<void> {
+  const { maxBodyBytes, maxResponseBytes } = settings.limits;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const raw = request.method === "POST" ? await readBody(request, maxBodyBytes) : "";
+  const raw =
+    request.method === "POST" ? await readBody(request, maxBodyBytes, settings.http.bodyTimeoutMs) : "";
   const body = isJson(headers.get("content-type")) ? parseJsonBody(raw) : raw;
   const answer = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-    context: async () => context,
+    context: async () => ({ ...context, responseBudget: new ResponseBudget(maxResponseBytes) }),
   });
   const outgoing: Record<string, string> = {};
   for (const [name, value] of answer.headers) outgoing[name] = value;
-  response.writeHead(answer.status ?? 200, outgoing);
-  if (answer.body.kind === "complete") {
-    response.end(answer.body.string);
+  if (answer.body.kind !== "complete") {
+    response.writeHead(answer.status ?? 200, outgoing);
+    for await (const chunk of answer.body.asyncIterator) response.write(chunk);
+    response.end();
     return;
   }
-  for await (const chunk of answer.body.asyncIterator) response.write(chunk);
-  response.end();
+  let status = answer.status ?? 200;
+  let payload: Buffer = Buffer.from(answer.body.string, "utf8");
+  if (payload.length > maxResponseBytes) {
+    payload = Buffer.from(tooLargeBody(maxResponseBytes, payload.length), "utf8");
+    status = 400;
+  }
+  const mediaType = outgoing["content-type"] ?? "application/json";
+  const encoding = negotiate(request, response, mediaType, payload.length, settings.compression);
+  if (encoding) {
+    payload = await compressBody(encoding, payload, settings.compression);
+    outgoing["content-encoding"] = encoding;
+  }
+  if (outgoing.vary) outgoing.vary = `${outgoing.vary}, Accept-Encoding`;
+  response.writeHead(status, { ...outgoing, "content-length": String(payload.length) });
+  response.end(payload);
 }

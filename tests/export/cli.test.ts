@@ -35,7 +35,9 @@ describe("npm run export", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Wrote .*armenia\.gexf \(\d+ bytes\)\nGEXF 1\.3: \d+ nodes, \d+ relations\n$/);
+    expect(stdout).toMatch(
+      /^Wrote .*armenia\.gexf \(\d+ bytes\)\nGEXF 1\.2draft: \d+ nodes, \d+ relations\n$/,
+    );
     await xmllint(out);
     expect(await readFile(out, "utf8")).toBe(await httpText("/export/gexf?ids=armenia&depth=2"));
     const graph = await readWith("gexf", out);
@@ -93,7 +95,7 @@ describe("npm run export", () => {
 
   it.each([
     [[], /^export: --format is required\n\nUsage: npm run export/],
-    [["--format", "pajek", "--all"], /^export: unknown format "pajek"; known: gexf, graphml, /],
+    [["--format", "pajek", "--all"], /^export: unknown format "pajek"; known: gexf, gexf-1.3, graphml, /],
     [["--format", "gexf"], /^export: nothing selected: give --center <id>, a filter, or --all/],
     [
       ["--format", "gexf", "--all", "--center", "armenia"],

@@ -5,7 +5,7 @@ is an ImportError and a non-zero exit: the calling test fails, it never skips.
 
     consumers.py <reader> <file>
 
-readers: gexf, graphml (NetworkX), igraph-graphml, node-link (NetworkX), csv, zip
+readers: gexf, gexf-1.3, graphml (NetworkX), igraph-graphml, node-link (NetworkX), csv, zip
 """
 
 import csv
@@ -47,6 +47,13 @@ def networkx_graph(graph):
 
 
 def read_gexf(path):
+    """The default export, read as any NetworkX user would: no arguments, no setup."""
+    import networkx
+
+    return networkx_graph(networkx.read_gexf(path))
+
+
+def read_gexf_13(path):
     import networkx
     from networkx.readwrite import gexf
 
@@ -119,6 +126,7 @@ def read_zip(path):
 
 READERS = {
     "gexf": read_gexf,
+    "gexf-1.3": read_gexf_13,
     "graphml": read_graphml,
     "igraph-graphml": read_igraph_graphml,
     "node-link": read_node_link,

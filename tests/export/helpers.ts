@@ -32,7 +32,7 @@ function run(
   });
 }
 
-export type Reader = "gexf" | "graphml" | "igraph-graphml" | "node-link" | "csv" | "zip";
+export type Reader = "gexf" | "gexf-1.3" | "graphml" | "igraph-graphml" | "node-link" | "csv" | "zip";
 
 /** Reads a file with a real consumer (consumers.py) and returns what it saw. */
 export async function readWith<T = ConsumerGraph>(reader: Reader, file: string): Promise<T> {

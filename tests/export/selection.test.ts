@@ -119,7 +119,11 @@ describe("selectSubgraph", () => {
 
   it("accepts a selection exactly at the limits and refuses one over them", () => {
     const whole = selectSubgraph(knowledge, {}, UNLIMITED);
-    const exact: ExportLimits = { maxNodes: whole.nodes.length, maxRelations: whole.relations.length };
+    const exact: ExportLimits = {
+      maxNodes: whole.nodes.length,
+      maxRelations: whole.relations.length,
+      maxIds: Infinity,
+    };
     expect(selectSubgraph(knowledge, {}, exact).relations.length).toBe(whole.relations.length);
     expect(() => selectSubgraph(knowledge, {}, { ...exact, maxRelations: exact.maxRelations - 1 })).toThrow(
       /has 157 relations, over the export limit of 156 relations \(limits\.maxExportRelations\)/,

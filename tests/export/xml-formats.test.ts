@@ -52,29 +52,58 @@ function seenFromGraphology(graph: MultiDirectedGraph, vizFromGexf: boolean): Se
   return seen;
 }
 
-describe.each(SELECTIONS)("GEXF 1.3: $name", ({ query, variables }) => {
+/** The default GEXF (1.2draft) and the 1.3 option: what differs between them, and how each is read. */
+const GEXF_VERSIONS = [
+  {
+    version: "1.2draft",
+    format: "gexf",
+    reader: "gexf",
+    root: '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz"',
+    versionAttribute: 'version="1.2"',
+    nodeAttributes: '<attributes class="node" mode="static">',
+    edgeKind: false,
+  },
+  {
+    version: "1.3",
+    format: "gexf-1.3",
+    reader: "gexf-1.3",
+    root: '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"',
+    versionAttribute: 'version="1.3"',
+    nodeAttributes: '<attributes class="node">',
+    edgeKind: true,
+  },
+] as const;
+
+const GEXF_CASES = GEXF_VERSIONS.flatMap((version) =>
+  SELECTIONS.map((selection) => ({ ...version, ...selection })),
+);
+
+describe.each(GEXF_CASES)("GEXF $version: $name", (gexf) => {
+  const { query, variables } = gexf;
   let file: string;
   let body: string;
   let expected: Seen;
   beforeAll(async () => {
-    const download = await exportFile(api, `/export/gexf?${query}`);
+    const download = await exportFile(api, `/export/${gexf.format}?${query}`);
     body = download.text;
-    file = await tempFile(`selection-${SELECTIONS.findIndex((s) => s.query === query)}.gexf`, download.body);
+    const index = SELECTIONS.findIndex((s) => s.query === query);
+    file = await tempFile(`selection-${index}.${gexf.format}.gexf`, download.body);
     expected = await graphqlSeen(api, variables);
     expect(expected.edges.size).toBeGreaterThan(0);
   });
 
-  it("is well-formed XML in the GEXF 1.3 and viz namespaces, with typed attribute declarations", async () => {
+  it("is well-formed XML in its version's namespaces, with typed attribute declarations", async () => {
     await xmllint(file);
-    expect(body).toContain('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"');
-    expect(body).toContain('version="1.3"');
-    expect(body).toMatch(/<attributes class="node">\s*<attribute id="kind" title="kind" type="string"\/>/);
+    expect(body).toContain(gexf.root);
+    expect(body).toContain(gexf.versionAttribute);
+    expect(body).toContain(`${gexf.nodeAttributes}\n      <attribute id="kind" title="kind" type="string"/>`);
     expect(body).toContain('<attribute id="corroboration" title="corroboration" type="integer"/>');
     expect(body).toContain('<attribute id="confidence" title="confidence" type="double"/>');
+    expect(body.includes(" kind=")).toBe(gexf.edgeKind);
   });
 
-  it("NetworkX reads every node, relation, label, quote, date, colour, size and position", async () => {
-    const graph = await readWith("gexf", file);
+  it("NetworkX 2.8 reads every node, relation, label, quote, date, colour, size and position", async () => {
+    const graph = await readWith(gexf.reader, file);
     expect(graph.directed).toBe(true);
     const seen = seenFromFlat(graph, (data) => {
       const viz = data.viz as { color: unknown; size: number; position: { x: number; y: number } };
@@ -94,7 +123,7 @@ describe.each(SELECTIONS)("GEXF 1.3: $name", ({ query, variables }) => {
     const graph = parseGexf(MultiDirectedGraph, body) as MultiDirectedGraph;
     expect(graph.type).toBe("directed");
     expectSameGraph(seenFromGraphology(graph, true), expected, { viz: true });
-    graph.forEachEdge((_id, data) => expect(data.kind).toBe(data.relation));
+    graph.forEachEdge((_id, data) => expect(data.kind).toBe(gexf.edgeKind ? data.relation : undefined));
   });
 });
 

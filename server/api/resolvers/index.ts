@@ -2,7 +2,7 @@ import type { Resolvers } from "../../generated/graphql.ts";
 import { summarise } from "../../graph/summary.ts";
 import { KIND_COLORS } from "../../visual/encoding.ts";
 import { entityFields } from "./entity.ts";
-import { ExportFile, subgraph, subgraphExport } from "./export.ts";
+import { ExportFile, ExportPart, subgraph, subgraphExport } from "./export.ts";
 import { graphqlTypeOf } from "./node-type.ts";
 import { Claim, Conflict, ConflictValue, Qualifiers, SourceResolver } from "./provenance.ts";
 import { Query } from "./query.ts";
@@ -41,6 +41,7 @@ export const resolvers: Resolvers = {
     export: subgraphExport,
   },
   ExportFile,
+  ExportPart,
   Path: {
     nodes: (path, _args, { knowledge }) => path.nodes.map((id) => knowledge.graph.getNodeAttributes(id)),
     length: (path) => path.relations.length,

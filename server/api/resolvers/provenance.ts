@@ -8,6 +8,7 @@ import type {
 import { codesAt } from "../../graph/modality.ts";
 import type { Claim as ModelClaim, Source } from "../../model/types.ts";
 import type { ApiContext, GraphStore } from "../context.ts";
+import { budgeted } from "../response-budget.ts";
 import { conflictTarget } from "./node-type.ts";
 import { modalityName } from "./relation.ts";
 
@@ -57,6 +58,8 @@ export const Qualifiers: QualifiersResolvers = {
 
 export const SourceResolver: SourceResolvers = {
   claimCount: (source, _args, { claimCountBySource }) => claimCountBySource.get(source.id) ?? 0,
+  // A whole article: the largest text a query can reach, so it counts against the response cap.
+  text: (source, _args, context) => budgeted(context, source.text),
 };
 
 export const Conflict: ConflictResolvers = {

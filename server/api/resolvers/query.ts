@@ -12,6 +12,7 @@ import type { GraphStore } from "../context.ts";
 import { withUserInput } from "../errors.ts";
 import type { QueryActorsArgs } from "../../generated/graphql.ts";
 import { findNode } from "./node-type.ts";
+import { exportBaseName } from "../../export/export.ts";
 
 /** Entities of one kind, filtered, sorted and paged. */
 function entityConnection(store: GraphStore, kind: NodeKind, args: QueryActorsArgs) {
@@ -78,9 +79,10 @@ export const Query: QueryResolvers = {
       );
     }),
   neighborhood: (_root, { ids, depth, where, maxNodes }, { knowledge }) =>
-    withUserInput(() =>
-      neighborhood(knowledge, ids, depth ?? 1, compileRelationFilter(knowledge, where), maxNodes ?? 200),
-    ),
+    withUserInput(() => ({
+      ...neighborhood(knowledge, ids, depth ?? 1, compileRelationFilter(knowledge, where), maxNodes ?? 200),
+      baseName: exportBaseName(ids),
+    })),
   paths: (_root, { from, to, maxLength, where, first }, { knowledge }) =>
     withUserInput(() =>
       shortestPaths(knowledge, from, to, maxLength ?? 4, compileRelationFilter(knowledge, where), first ?? 5),

@@ -1,7 +1,6 @@
 import { EDGE_COLUMNS, formatNumber, NODE_COLUMNS, type Column, type ColumnValue } from "../columns.ts";
 import type { ExportDocument } from "../document.ts";
 import { neo4jLabels } from "./neo4j-csv.ts";
-import { TextSink } from "./text-sink.ts";
 
 /**
  * The same graph as the Neo4j CSV, as a Cypher script for cypher-shell or Neo4j Browser. MERGE on
@@ -57,26 +56,22 @@ function properties<T>(columns: readonly Column<T>[], item: T): string {
   return `{${pairs.join(", ")}}`;
 }
 
-export function writeCypher(document: ExportDocument): string {
-  const out = new TextSink();
+export function* writeCypher(document: ExportDocument): Generator<string> {
   const head = [
-    `// ${document.title}: ${document.nodes.length} nodes, ${document.relations.length} relations.`,
+    `// ${document.title}: ${document.nodeCount} nodes, ${document.relationCount} relations.`,
     "// Run with: cypher-shell -f <this file>. Each relation keeps its claims' quotes, sources and ids.",
     "CREATE CONSTRAINT peacegraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
   ];
-  for (const line of head) out.write(`${line}\n`);
-  for (const node of document.nodes) {
+  for (const line of head) yield `${line}\n`;
+  for (const node of document.nodes()) {
     const labels = neo4jLabels(node).slice(1).map(cypherName).join(":");
-    out.write(
-      `MERGE (n:Entity {id: ${cypherString(node.id)}}) SET n:${labels} SET n += ${properties(NODE_COLUMNS, node)};\n`,
-    );
+    yield `MERGE (n:Entity {id: ${cypherString(node.id)}}) SET n:${labels} SET n += ${properties(NODE_COLUMNS, node)};\n`;
   }
-  for (const edge of document.relations) {
-    out.write(
+  for (const edge of document.relations()) {
+    yield (
       `MATCH (s:Entity {id: ${cypherString(edge.source)}}), (o:Entity {id: ${cypherString(edge.target)}}) ` +
-        `MERGE (s)-[r:${cypherName(edge.type)} {id: ${cypherString(edge.id)}}]->(o) ` +
-        `SET r += ${properties(EDGE_COLUMNS, edge)};\n`,
+      `MERGE (s)-[r:${cypherName(edge.type)} {id: ${cypherString(edge.id)}}]->(o) ` +
+      `SET r += ${properties(EDGE_COLUMNS, edge)};\n`
     );
   }
-  return out.toString();
 }

@@ -1,7 +1,6 @@
 import { cellText, EDGE_COLUMNS, formatNumber, NODE_COLUMNS } from "../columns.ts";
 import type { ExportDocument } from "../document.ts";
 import { csvRecord } from "./csv.ts";
-import { TextSink } from "./text-sink.ts";
 
 /**
  * Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target,
@@ -13,18 +12,14 @@ import { TextSink } from "./text-sink.ts";
 const nodeColumns = NODE_COLUMNS.filter((column) => column.name !== "label");
 const edgeColumns = EDGE_COLUMNS.filter((column) => column.name !== "label");
 
-export function writeGephiNodes(document: ExportDocument): string {
-  const rows = new TextSink();
-  rows.write(csvRecord(["Id", "Label", ...nodeColumns.map((column) => column.name)]));
-  for (const node of document.nodes) {
-    rows.write(
-      csvRecord([node.id, node.label, ...nodeColumns.map((column) => cellText(column.value(node)))]),
-    );
+export function* writeGephiNodes(document: ExportDocument): Generator<string> {
+  yield csvRecord(["Id", "Label", ...nodeColumns.map((column) => column.name)]);
+  for (const node of document.nodes()) {
+    yield csvRecord([node.id, node.label, ...nodeColumns.map((column) => cellText(column.value(node)))]);
   }
-  return rows.toString();
 }
 
-export function writeGephiEdges(document: ExportDocument): string {
+export function* writeGephiEdges(document: ExportDocument): Generator<string> {
   const header = [
     "Source",
     "Target",
@@ -34,9 +29,8 @@ export function writeGephiEdges(document: ExportDocument): string {
     "Label",
     ...edgeColumns.map((column) => column.name),
   ];
-  const rows = new TextSink();
-  rows.write(csvRecord(header));
-  for (const edge of document.relations) {
+  yield csvRecord(header);
+  for (const edge of document.relations()) {
     const fixed = [
       edge.source,
       edge.target,
@@ -45,7 +39,6 @@ export function writeGephiEdges(document: ExportDocument): string {
       edge.id,
       edge.typeLabel,
     ];
-    rows.write(csvRecord([...fixed, ...edgeColumns.map((column) => cellText(column.value(edge)))]));
+    yield csvRecord([...fixed, ...edgeColumns.map((column) => cellText(column.value(edge)))]);
   }
-  return rows.toString();
 }

@@ -7,24 +7,53 @@ import {
   type ColumnType,
 } from "../columns.ts";
 import type { ExportDocument, ExportNode, ExportRelation } from "../document.ts";
-import { TextSink } from "./text-sink.ts";
 import { xmlAttribute, xmlAttributes, xmlText } from "./xml.ts";
 
 /**
- * GEXF 1.3 for Gephi, written by hand: graphology-gexf 0.13.2 emits a malformed viz namespace, and
- * NetworkX then drops every colour and position.
+ * GEXF for Gephi, NetworkX and graphology, written by hand: graphology-gexf 0.13.2 emits a malformed
+ * viz namespace, and NetworkX then drops every colour and position. Two versions:
+ *
+ * - 1.2draft, the default: every consumer reads it as it is, Debian's NetworkX 2.8 included (which
+ *   finds no <graph> in a 1.3 file).
+ * - 1.3, on request: adds the edge `kind` (the relation type), by which Gephi keeps parallel edges
+ *   of different types apart. NetworkX reads it from version 3.6.
  *
  * - Nodes carry the viewer's look: viz:color (by type), viz:size (from degree), viz:position (the
- *   seeded layout). Edges carry the family colour, `kind` = relation type (Gephi keeps parallel
- *   edges apart by kind), `weight` = corroboration.
+ *   seeded layout). Edges carry the family colour, the relation type as the `relation` attribute,
+ *   `weight` = corroboration.
  * - Dated nodes get `start`/`end` (timeformat="date"), so Gephi's timeline works. NetworkX 2.8 reads
  *   them as strings only because timeformat is "date"; without it, it would try float().
  * - Attribute types are only those NetworkX 2.8 and graphology both parse: string, integer, double,
  *   boolean. Dates are strings; lists are JSON text.
  */
 
-export const GEXF_NAMESPACE = "http://gexf.net/1.3";
-export const GEXF_VIZ_NAMESPACE = "http://gexf.net/1.3/viz";
+export interface GexfVersion {
+  /** The version attribute of <gexf>. */
+  version: string;
+  namespace: string;
+  vizNamespace: string;
+  /** Whether edges carry `kind`, which 1.2draft does not define. */
+  edgeKind: boolean;
+  /** Whether <attributes> carries mode="static", which 1.3 dropped. */
+  attributesMode: boolean;
+}
+
+export const GEXF_VERSIONS = {
+  "1.2draft": {
+    version: "1.2",
+    namespace: "http://www.gexf.net/1.2draft",
+    vizNamespace: "http://www.gexf.net/1.2draft/viz",
+    edgeKind: false,
+    attributesMode: true,
+  },
+  "1.3": {
+    version: "1.3",
+    namespace: "http://gexf.net/1.3",
+    vizNamespace: "http://gexf.net/1.3/viz",
+    edgeKind: true,
+    attributesMode: false,
+  },
+} as const satisfies Record<string, GexfVersion>;
 
 const GEXF_TYPE: Record<ColumnType, string> = {
   string: "string",
@@ -42,13 +71,14 @@ const EDGE_ELSEWHERE = new Set(["label", "color"]);
 const nodeColumns = NODE_COLUMNS.filter((column) => !NODE_ELSEWHERE.has(column.name));
 const edgeColumns = EDGE_COLUMNS.filter((column) => !EDGE_ELSEWHERE.has(column.name));
 
-function declarations<T>(kind: "node" | "edge", columns: readonly Column<T>[]): string {
+function declarations<T>(kind: "node" | "edge", columns: readonly Column<T>[], version: GexfVersion): string {
   const lines = columns.map(
     (column) =>
       `      <attribute${xmlAttributes({ id: column.name, title: column.name, type: GEXF_TYPE[column.type] })}/>`,
   );
-  // No mode attribute: GEXF 1.3 dropped it from <attributes> (dynamics live on attvalues).
-  return `    <attributes class="${kind}">\n${lines.join("\n")}\n    </attributes>\n`;
+  // GEXF 1.3 dropped the mode of <attributes> (dynamics live on attvalues); 1.2draft still has it.
+  const mode = version.attributesMode ? ' mode="static"' : "";
+  return `    <attributes class="${kind}"${mode}>\n${lines.join("\n")}\n    </attributes>\n`;
 }
 
 function attvalues<T>(columns: readonly Column<T>[], item: T): string {
@@ -80,42 +110,45 @@ function nodeElement(node: ExportNode): string {
   );
 }
 
-function edgeElement(edge: ExportRelation): string {
+function edgeElement(edge: ExportRelation, version: GexfVersion): string {
   const attributes = {
     id: edge.id,
     source: edge.source,
     target: edge.target,
     label: edge.typeLabel,
-    kind: edge.type,
+    kind: version.edgeKind ? edge.type : null,
     weight: formatNumber(edge.corroboration),
   };
   return `      <edge${xmlAttributes(attributes)}>${attvalues(edgeColumns, edge)}${vizColor(edge.color)}</edge>\n`;
 }
 
-export function writeGexf(document: ExportDocument): string {
-  const dynamic = document.nodes.some((node) => node.date !== null);
+/** A GEXF writer for one version. */
+export const gexfWriter = (version: GexfVersion) =>
+  function* writeGexf(document: ExportDocument): Generator<string> {
+    yield* gexfText(document, version);
+  };
+
+function* gexfText(document: ExportDocument, version: GexfVersion): Generator<string> {
+  const dynamic = document.hasDatedNodes;
   const graphAttributes = dynamic
     ? { defaultedgetype: "directed", mode: "dynamic", timeformat: "date" }
     : { defaultedgetype: "directed", mode: "static" };
-  const out = new TextSink();
-  const head = [
+  yield* [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<gexf xmlns="${GEXF_NAMESPACE}" xmlns:viz="${GEXF_VIZ_NAMESPACE}" ` +
+    `<gexf xmlns="${version.namespace}" xmlns:viz="${version.vizNamespace}" ` +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-      `xsi:schemaLocation="${GEXF_NAMESPACE} ${GEXF_NAMESPACE}/gexf.xsd" version="1.3">\n`,
+      `xsi:schemaLocation="${version.namespace} ${version.namespace}/gexf.xsd" version="${version.version}">\n`,
     `  <meta lastmodifieddate="${xmlAttribute(document.modified)}">\n`,
     `    <creator>${xmlText(document.title)}</creator>\n`,
     `    <description>${xmlText(document.description)}</description>\n`,
     "  </meta>\n",
     `  <graph${xmlAttributes(graphAttributes)}>\n`,
-    declarations("node", nodeColumns),
-    declarations("edge", edgeColumns),
-    `    <nodes count="${document.nodes.length}">\n`,
+    declarations("node", nodeColumns, version),
+    declarations("edge", edgeColumns, version),
+    `    <nodes count="${document.nodeCount}">\n`,
   ];
-  for (const text of head) out.write(text);
-  for (const node of document.nodes) out.write(nodeElement(node));
-  out.write(`    </nodes>\n    <edges count="${document.relations.length}">\n`);
-  for (const edge of document.relations) out.write(edgeElement(edge));
-  out.write("    </edges>\n  </graph>\n</gexf>\n");
-  return out.toString();
+  for (const node of document.nodes()) yield nodeElement(node);
+  yield `    </nodes>\n    <edges count="${document.relationCount}">\n`;
+  for (const edge of document.relations()) yield edgeElement(edge, version);
+  yield "    </edges>\n  </graph>\n</gexf>\n";
 }

@@ -1,6 +1,5 @@
 import { cellText, EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType } from "../columns.ts";
 import type { ExportDocument } from "../document.ts";
-import { TextSink } from "./text-sink.ts";
 import { xmlAttributes, xmlText } from "./xml.ts";
 
 /**
@@ -42,9 +41,8 @@ function dataElements<T>(scope: "n" | "e", columns: readonly Column<T>[], item: 
   return out;
 }
 
-export function writeGraphml(document: ExportDocument): string {
-  const out = new TextSink();
-  const head = [
+export function* writeGraphml(document: ExportDocument): Generator<string> {
+  yield* [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
@@ -60,14 +58,12 @@ export function writeGraphml(document: ExportDocument): string {
     `    <data key="g_modified">${xmlText(document.modified)}</data>\n`,
     `    <data key="g_sources">${xmlText(JSON.stringify(document.sources))}</data>\n`,
   ];
-  for (const text of head) out.write(text);
-  for (const node of document.nodes) {
-    out.write(`    <node${xmlAttributes({ id: node.id })}>${dataElements("n", NODE_COLUMNS, node)}</node>\n`);
+  for (const node of document.nodes()) {
+    yield `    <node${xmlAttributes({ id: node.id })}>${dataElements("n", NODE_COLUMNS, node)}</node>\n`;
   }
-  for (const edge of document.relations) {
+  for (const edge of document.relations()) {
     const attributes = xmlAttributes({ id: edge.id, source: edge.source, target: edge.target });
-    out.write(`    <edge${attributes}>${dataElements("e", EDGE_COLUMNS, edge)}</edge>\n`);
+    yield `    <edge${attributes}>${dataElements("e", EDGE_COLUMNS, edge)}</edge>\n`;
   }
-  out.write("  </graph>\n</graphml>\n");
-  return out.toString();
+  yield "  </graph>\n</graphml>\n";
 }

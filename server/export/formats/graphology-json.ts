@@ -1,6 +1,6 @@
-import type { SerializedGraph } from "graphology-types";
-import type { NodeAttributes, Relation } from "../../graph/types.ts";
+import type { NodeAttributes } from "../../graph/types.ts";
 import type { ExportDocument } from "../document.ts";
+import { jsonArray, jsonObject, streamed } from "./json-stream.ts";
 
 /**
  * graphology's own serialisation (what graph.export() returns and Graph.from() reads): the loader's
@@ -10,28 +10,43 @@ import type { ExportDocument } from "../document.ts";
 
 export type ExportedNodeAttributes = NodeAttributes & { x: number; y: number; size: number; color: string };
 
-export function graphologyExport(
-  document: ExportDocument,
-): SerializedGraph<ExportedNodeAttributes, Relation, Record<string, unknown>> {
-  return {
-    options: { type: "directed", multi: true, allowSelfLoops: true },
-    attributes: {
-      name: document.title,
-      description: document.description,
-      modified: document.modified,
-      sources: document.sources,
-    },
-    nodes: document.nodes.map((node) => ({
-      key: node.id,
-      attributes: { ...node.attributes, x: node.x, y: node.y, size: node.size, color: node.color },
-    })),
-    edges: document.relations.map((edge) => ({
-      key: edge.id,
-      source: edge.source,
-      target: edge.target,
-      attributes: edge.relation,
-    })),
-  };
+export function writeGraphologyJson(document: ExportDocument): Iterable<string> {
+  return jsonObject([
+    ["options", { type: "directed", multi: true, allowSelfLoops: true }],
+    [
+      "attributes",
+      {
+        name: document.title,
+        description: document.description,
+        modified: document.modified,
+        sources: document.sources,
+      },
+    ],
+    [
+      "nodes",
+      streamed(() =>
+        jsonArray(document.nodes(), (node) => ({
+          key: node.id,
+          attributes: {
+            ...node.attributes,
+            x: node.x,
+            y: node.y,
+            size: node.size,
+            color: node.color,
+          } satisfies ExportedNodeAttributes,
+        })),
+      ),
+    ],
+    [
+      "edges",
+      streamed(() =>
+        jsonArray(document.relations(), (edge) => ({
+          key: edge.id,
+          source: edge.source,
+          target: edge.target,
+          attributes: edge.relation,
+        })),
+      ),
+    ],
+  ]);
 }
-
-export const writeGraphologyJson = (document: ExportDocument) => JSON.stringify(graphologyExport(document));

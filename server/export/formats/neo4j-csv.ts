@@ -8,7 +8,6 @@ import {
 } from "../columns.ts";
 import type { ExportDocument, ExportNode } from "../document.ts";
 import { csvRecord } from "./csv.ts";
-import { TextSink } from "./text-sink.ts";
 
 /**
  * CSV for `neo4j-admin database import full`: a nodes file (`id:ID,...,:LABEL`) and a relationships
@@ -55,22 +54,18 @@ function neo4jField(value: ColumnValue): string | null {
 }
 
 /** A node's `id` property is the :ID column itself, so the column list skips no name. */
-export function writeNeo4jNodes(document: ExportDocument): string {
-  const rows = new TextSink();
-  rows.write(csvRecord(["id:ID", ...NODE_COLUMNS.map(header), ":LABEL"]));
-  for (const node of document.nodes) {
+export function* writeNeo4jNodes(document: ExportDocument): Generator<string> {
+  yield csvRecord(["id:ID", ...NODE_COLUMNS.map(header), ":LABEL"]);
+  for (const node of document.nodes()) {
     const values = NODE_COLUMNS.map((column) => neo4jField(column.value(node)));
-    rows.write(csvRecord([node.id, ...values, arrayField(neo4jLabels(node))]));
+    yield csvRecord([node.id, ...values, arrayField(neo4jLabels(node))]);
   }
-  return rows.toString();
 }
 
-export function writeNeo4jRelationships(document: ExportDocument): string {
-  const rows = new TextSink();
-  rows.write(csvRecord([":START_ID", ":END_ID", ":TYPE", "id", ...EDGE_COLUMNS.map(header)]));
-  for (const edge of document.relations) {
+export function* writeNeo4jRelationships(document: ExportDocument): Generator<string> {
+  yield csvRecord([":START_ID", ":END_ID", ":TYPE", "id", ...EDGE_COLUMNS.map(header)]);
+  for (const edge of document.relations()) {
     const values = EDGE_COLUMNS.map((column) => neo4jField(column.value(edge)));
-    rows.write(csvRecord([edge.source, edge.target, edge.type, edge.id, ...values]));
+    yield csvRecord([edge.source, edge.target, edge.type, edge.id, ...values]);
   }
-  return rows.toString();
 }
