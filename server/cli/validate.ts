@@ -1,27 +1,70 @@
 /**
  * npm run validate [-- <graph-data folder>]
  * Prints every problem in graph-data, one line each, and exits 1; or a summary of the graph.
+ * The folder is the argument, else PEACEGRAPH_DATA, else ./graph-data, as for npm start.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { buildKnowledgeGraph } from "../graph/build.ts";
 import { summarise } from "../graph/summary.ts";
 import type { Conflict } from "../graph/types.ts";
-import { loadGraphData } from "../model/load.ts";
+import { loadGraphData, type LoadProgress } from "../model/load.ts";
 import { formatProblem } from "../model/problems.ts";
+import { settingsFromEnvironment } from "../settings.ts";
+import { Progress } from "./progress.ts";
 
-const dataDir = path.resolve(process.argv[2] ?? "graph-data");
+const USAGE = `Usage: npm run validate [-- <graph-data folder>]
+
+Checks a graph-data folder and prints every problem, one line each (file:line:column path: reason),
+or a summary of the graph when there are none. Exits 0 when the data is valid, 1 when it has
+problems, 2 on a usage mistake.
+
+  <graph-data folder>   the folder to check; default: PEACEGRAPH_DATA, else ./graph-data
+  -h, --help            this help`;
+
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]): { help: boolean; folder?: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: "boolean", short: "h" } },
+    });
+    if (positionals.length > 1) throw new UsageError(`give one folder, not ${positionals.length}`);
+    return { help: values.help ?? false, folder: positionals[0] };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const shown = (dir: string) => path.relative(process.cwd(), dir) || dir;
 
 async function main(): Promise<number> {
+  const options = parseCommandLine(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dataDir = options.folder ? path.resolve(options.folder) : settingsFromEnvironment().dataDir;
   const started = performance.now();
-  const { model, problems } = await loadGraphData(dataDir);
+  const progress = new Progress();
+  const loading: LoadProgress = { file: "", claims: [] };
+  progress.phase(
+    `Checking ${shown(dataDir)}`,
+    () =>
+      `${loading.claims.length.toLocaleString("en")} claims read${loading.file ? `, reading ${loading.file}` : ""}`,
+  );
+  const { model, problems } = await loadGraphData(dataDir, process.cwd(), loading);
   if (problems.length > 0) {
+    progress.stop();
     for (const problem of problems) console.error(formatProblem(problem));
-    console.error(
-      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${path.relative(process.cwd(), dataDir) || dataDir}`,
-    );
+    console.error(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${shown(dataDir)}`);
     return 1;
   }
+  progress.phase("Building the graph");
   const knowledge = buildKnowledgeGraph(model);
+  progress.stop();
   const summary = summarise(knowledge);
   const table = (title: string, counts: Record<string, number>) =>
     [
@@ -58,6 +101,10 @@ function describeConflict(conflict: Conflict): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`validate: ${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
     // A bug, not a data problem: still one readable line, never a stack trace.
     console.error(`validate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);

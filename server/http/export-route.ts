@@ -105,42 +105,72 @@ export async function handleExport(
     return sendError(response, 400, `part: unknown part "${partName}"; ${reason}`, { argument: "part" });
   }
 
-  let result: ExportResult;
-  try {
+  const prepare = (): ExportResult => {
     const { request: selection, subgraph } = selectByParams(store.knowledge, params, limits);
-    result = exportSubgraph(store, subgraph, format, limits, exportBaseName(selection.ids));
-  } catch (error) {
-    if (error instanceof ExportTooLarge)
-      return sendError(response, 400, error.message, { code: "EXPORT_TOO_LARGE", argument: error.argument });
-    if (error instanceof InvalidArgument)
-      return sendError(response, 400, error.message, { argument: error.argument });
-    throw error;
+    return exportSubgraph(store, subgraph, format, limits, exportBaseName(selection.ids));
+  };
+  if (request.method === "HEAD") {
+    const result = prepareOrRefuse(response, prepare);
+    if (result) sendHead(request, response, describe(result, part?.name));
+    return;
   }
-  await sendExport(request, response, result, part?.name, route);
+  await sendExport(request, response, prepare, part?.name, route);
 }
 
-/** Streams the export (or one part of it) once a slot is free; HEAD gets the headers only. */
+/** The selection resolved and the export prepared, or a 400 sent naming the parameter at fault. */
+function prepareOrRefuse(response: ServerResponse, prepare: () => ExportResult): ExportResult | undefined {
+  try {
+    return prepare();
+  } catch (error) {
+    if (error instanceof ExportTooLarge)
+      sendError(response, 400, error.message, { code: "EXPORT_TOO_LARGE", argument: error.argument });
+    else if (error instanceof InvalidArgument)
+      sendError(response, 400, error.message, { argument: error.argument });
+    else throw error;
+    return undefined;
+  }
+}
+
+/** The file a download gets: the single file, the ZIP of the parts, or the one part asked for. */
+function describe(result: ExportResult, partName: string | undefined) {
+  const part =
+    partName === undefined ? undefined : result.parts.find((candidate) => candidate.name === partName)!;
+  return {
+    result,
+    part,
+    filename: part?.filename ?? result.filename,
+    mediaType: part?.mediaType ?? result.mediaType,
+  };
+}
+
+type Described = ReturnType<typeof describe>;
+
+function downloadHeaders(request: IncomingMessage, response: ServerResponse, file: Described) {
+  const encoding = negotiate(request, response, file.mediaType);
+  const headers = {
+    "content-type": file.mediaType,
+    "content-disposition": `attachment; filename="${file.filename}"`,
+    ...(encoding ? { "content-encoding": encoding } : {}),
+  };
+  return { encoding, headers };
+}
+
+function sendHead(request: IncomingMessage, response: ServerResponse, file: Described): void {
+  response.writeHead(200, downloadHeaders(request, response, file).headers);
+  response.end();
+}
+
+/**
+ * Streams the export (or one part of it) once a slot is free. A full queue is refused before any
+ * work; the selection itself (a walk over the whole graph, for a whole-graph export) runs in the slot.
+ */
 async function sendExport(
   request: IncomingMessage,
   response: ServerResponse,
-  result: ExportResult,
+  prepare: () => ExportResult,
   partName: string | undefined,
   { slots, settings }: ExportRoute,
 ): Promise<void> {
-  const file = partName === undefined ? undefined : result.parts.find((part) => part.name === partName)!;
-  const filename = file?.filename ?? result.filename;
-  const mediaType = file?.mediaType ?? result.mediaType;
-  const encoding = negotiate(request, response, mediaType);
-  const headers = {
-    "content-type": mediaType,
-    "content-disposition": `attachment; filename="${filename}"`,
-    ...(encoding ? { "content-encoding": encoding } : {}),
-  };
-  if (request.method === "HEAD") {
-    response.writeHead(200, headers);
-    return void response.end();
-  }
-
   // The client may leave while waiting for a slot: then the wait ends, and no slot is taken for it.
   const left = new AbortController();
   const onClose = () => left.abort(new Error("the client closed the connection"));
@@ -167,17 +197,25 @@ async function sendExport(
     () => response.destroy(new Error(`export took longer than ${maxDurationMs} ms (exports.maxDurationMs)`)),
     maxDurationMs,
   );
+  let result: ExportResult | undefined;
   try {
-    const body = file ? paced(file.chunks(), sliceMs) : exportBody(result, sliceMs);
+    result = prepareOrRefuse(response, prepare);
+    if (!result) return;
+    const file = describe(result, partName);
+    const { encoding, headers } = downloadHeaders(request, response, file);
+    const body = file.part ? paced(file.part.chunks(), sliceMs) : exportBody(result, sliceMs);
     response.writeHead(200, headers);
     const source = Readable.from(body, { highWaterMark: 1 });
     if (encoding) await pipeline(source, compressingStream(encoding, settings.compression), response);
     else await pipeline(source, response);
   } catch (error) {
-    // The client left or was cut off: nothing to answer. Anything else is a bug worth a log line.
-    if (!response.destroyed || (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
-      console.error(`export ${result.filename} stopped:`, (error as Error).message);
-    response.destroy();
+    // A client that left needs no answer; anything else is worth a log line. Once the file has
+    // started, the only way to say it failed is to cut the transfer short.
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      console.error(`export ${result?.filename ?? ""} stopped:`, (error as Error).message);
+    if (!response.headersSent)
+      sendError(response, 500, "internal server error", { code: "INTERNAL_SERVER_ERROR" });
+    else response.destroy();
   } finally {
     clearTimeout(deadline);
     release();

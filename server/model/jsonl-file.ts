@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { formatPath, type Problem } from "./problems.ts";
+import { notARegularFile, notText } from "./text-file.ts";
 import type { DocumentPath, ProblemLocator } from "./yaml-file.ts";
 
 /**
@@ -87,12 +88,26 @@ export async function readJsonLines(
     onLine(new JsonLine(displayPath, lineNumber, text, value as Record<string, unknown>));
   };
 
+  const special = await notARegularFile(absolutePath);
+  if (special) {
+    problems.push({ file: displayPath, message: special });
+    return false;
+  }
   let rest = "";
   try {
-    const stream = createReadStream(absolutePath, { encoding: "utf8", highWaterMark: 1 << 20 });
+    const stream = createReadStream(absolutePath, { highWaterMark: 1 << 20 });
+    const decoder = new TextDecoder("utf-8", { fatal: true });
     let first = true;
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let text = rest + chunk;
+    let offset = 0;
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      const binary = bytes.includes(0) ? notText(bytes, offset) : undefined;
+      if (binary) {
+        stream.destroy();
+        problems.push({ file: displayPath, message: binary });
+        return false;
+      }
+      offset += bytes.length;
+      let text = rest + decoder.decode(bytes, { stream: true });
       if (first) {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -104,8 +119,14 @@ export async function readJsonLines(
       }
       rest = text.slice(start);
     }
+    rest += decoder.decode(); // a multi-byte character cut off at the end is an error here
   } catch (error) {
-    problems.push({ file: displayPath, message: `cannot read file: ${(error as Error).message}` });
+    const message =
+      error instanceof TypeError &&
+      (error as NodeJS.ErrnoException).code === "ERR_ENCODING_INVALID_ENCODED_DATA"
+        ? "not UTF-8 text (an invalid byte sequence); save the file as UTF-8"
+        : `cannot read file: ${(error as Error).message}`;
+    problems.push({ file: displayPath, message });
     return false;
   }
   if (rest !== "") handle(rest);

@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { readExtents } from "./extents.ts";
 import { readJsonLines, type JsonLine } from "./jsonl-file.ts";
@@ -9,9 +10,17 @@ import { readEntities, readEntityLine } from "./read-entities.ts";
 import { readSource, readSourceMetadata } from "./read-source.ts";
 import { readNodeTypes, readRelationTypes } from "./read-vocabulary.ts";
 import { sourceLineIdSchema } from "./schemas.ts";
+import { Suggestions } from "./suggest.ts";
+import { readTextFile } from "./text-file.ts";
 import type { Claim, Entity, GraphModel, Source } from "./types.ts";
 import { readYamlFile, type YamlFile } from "./yaml-file.ts";
 import { zodProblems } from "./zod-problems.ts";
+
+/** How far a load has got, for progress lines: the file being read, and the claims accepted so far. */
+export interface LoadProgress {
+  file: string;
+  claims: readonly unknown[];
+}
 
 export interface LoadResult {
   model: GraphModel;
@@ -53,10 +62,15 @@ async function listFiles(dir: string, problems: Problem[], display: string): Pro
  * Reads and checks a graph-data folder. Returns the model with everything that passed, and every
  * problem found; it does not stop at the first. Problem paths are shown relative to `displayRoot`.
  */
-export async function loadGraphData(dataDir: string, displayRoot = process.cwd()): Promise<LoadResult> {
+export async function loadGraphData(
+  dataDir: string,
+  displayRoot = process.cwd(),
+  progress: LoadProgress = { file: "", claims: [] },
+): Promise<LoadResult> {
   const problems: Problem[] = [];
   const display = (file: string) => path.relative(displayRoot, file) || file;
   const read = async (file: string): Promise<YamlFile | undefined> => {
+    progress.file = display(file);
     const { yaml, problems: found } = await readYamlFile(file, display(file));
     problems.push(...found);
     return yaml;
@@ -73,15 +87,17 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
   const sourcesDir = path.join(dataDir, "sources");
   const readText = async (id: string): Promise<string | undefined> => {
     const textFile = path.join(sourcesDir, `${id}.txt`);
-    try {
-      return await readFile(textFile, "utf8");
-    } catch {
+    if (!existsSync(textFile)) {
       problems.push({
         file: display(textFile),
         message: `missing: source "${id}" needs its verbatim text here`,
       });
       return undefined;
     }
+    const read = await readTextFile(textFile);
+    if ("text" in read) return read.text;
+    problems.push({ file: display(textFile), message: read.problem });
+    return undefined;
   };
   const addSource = (source: Source | undefined) => {
     if (!source) return;
@@ -143,6 +159,7 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
   }
 
   const claims: Claim[] = [];
+  progress.claims = claims;
   const context = {
     relationTypes,
     nodeTypes,
@@ -153,6 +170,7 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
     claimIds: new Map<string, string>(),
     entitiesComplete,
     rejectedEntityIds,
+    suggestions: new Suggestions(),
   };
   const claimsDir = path.join(dataDir, "claims");
   for (const name of await listFiles(claimsDir, problems, display(claimsDir))) {
@@ -161,6 +179,7 @@ export async function loadGraphData(dataDir: string, displayRoot = process.cwd()
       const yaml = await read(file);
       if (yaml) readClaims(yaml, context, claims, problems);
     } else if (isJsonl(name)) {
+      progress.file = display(file);
       await readJsonLines(file, display(file), problems, (line) =>
         readClaimLine(line, context, claims, problems),
       );

@@ -17,7 +17,9 @@ import type {
 } from "./types.ts";
 import type { DocumentPath, ProblemLocator, YamlFile } from "./yaml-file.ts";
 import type { JsonLine } from "./jsonl-file.ts";
+import type { z } from "zod";
 import { zodProblems } from "./zod-problems.ts";
+import type { Suggestions } from "./suggest.ts";
 
 export interface ClaimContext {
   relationTypes: ReadonlyMap<string, RelationType>;
@@ -32,6 +34,8 @@ export interface ClaimContext {
   entitiesComplete: boolean;
   /** Ids of entities that were defined but rejected for problems of their own. */
   rejectedEntityIds: ReadonlySet<string>;
+  /** "Did you mean" hints for misspelt ids and relation types (optional: callers may omit them). */
+  suggestions?: Suggestions;
 }
 
 /** Confidence and status for claims that do not give their own. */
@@ -72,8 +76,10 @@ function findEntity(check: Check, path: DocumentPath, entityId: string | undefin
   if (!found) {
     if (check.context.rejectedEntityIds.has(entityId))
       fail(check, path, `"${entityId}" was rejected: see its own problem`);
-    else if (check.context.entitiesComplete) fail(check, path, `dangling reference: no entity "${entityId}"`);
-    else check.valid = false;
+    else if (check.context.entitiesComplete) {
+      const hint = check.context.suggestions?.hint(entityId, check.context.entities.keys(), true) ?? "";
+      fail(check, path, `dangling reference: no entity "${entityId}"${hint}`);
+    } else check.valid = false;
   }
   return found;
 }
@@ -97,6 +103,8 @@ export function checkClaim(
   const parsed = claimSchema.safeParse(rawClaim);
   if (!parsed.success) {
     problems.push(...zodProblems(where, parsed.error));
+    // Every problem of the claim, not only the malformed fields: check the well-formed rest too.
+    checkWellFormedFields(rawClaim, parsed.error, source, { valid: false, where, context, problems });
     return;
   }
   const raw = parsed.data;
@@ -169,7 +177,7 @@ export function checkClaim(
   if (object && standsForAnyOther(context, object)) fail(check, ["object"], anyOtherMisuse(object));
   const relationType = context.relationTypes.get(raw.relation);
   if (!relationType) {
-    fail(check, ["relation"], `unknown relation "${raw.relation}" (see vocabulary/relations.yaml)`);
+    fail(check, ["relation"], unknownRelation(context, raw.relation));
   } else {
     if (subject && !fits(subject, relationType.domain)) {
       fail(
@@ -216,6 +224,42 @@ export function checkClaim(
     qualifiers,
   });
 }
+
+function unknownRelation(context: ClaimContext, relation: string): string {
+  const hint = context.suggestions?.hint(relation, context.relationTypes.keys()) ?? "";
+  return `unknown relation "${relation}" (see vocabulary/relations.yaml)${hint}`;
+}
+
+/**
+ * For a claim that failed the schema: the references and the quote among the fields the schema
+ * did accept, so one run reports a bad confidence, a bad date and a dangling subject together.
+ */
+function checkWellFormedFields(rawClaim: unknown, error: z.ZodError, source: Source, check: Check): void {
+  if (typeof rawClaim !== "object" || rawClaim === null) return;
+  const raw = rawClaim as Record<string, unknown>;
+  const malformed = new Set(error.issues.map((issue) => issue.path.join(".")));
+  const wellFormed = (path: string) =>
+    typeof valueAt(raw, path) === "string" &&
+    ![...malformed].some(
+      (bad) => bad === "" || bad === path || path.startsWith(`${bad}.`) || bad.startsWith(`${path}.`),
+    );
+  for (const path of ["subject", "object", "attributedTo", "qualifiers.place", "qualifiers.event"]) {
+    if (wellFormed(path)) findEntity(check, path.split("."), valueAt(raw, path) as string);
+  }
+  if (wellFormed("relation") && !check.context.relationTypes.has(raw.relation as string))
+    fail(check, ["relation"], unknownRelation(check.context, raw.relation as string));
+  if (wellFormed("quote") && check.context.quotes.locate(source.id, raw.quote as string) < 0)
+    fail(check, ["quote"], check.context.quotes.explainMismatch(source.id, raw.quote as string));
+}
+
+const valueAt = (raw: Record<string, unknown>, path: string): unknown =>
+  path
+    .split(".")
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined,
+      raw,
+    );
 
 /** Reads one YAML claims file; every claim that passes all checks is appended to `claims`. */
 export function readClaims(

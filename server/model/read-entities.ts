@@ -3,6 +3,7 @@ import type { Problem } from "./problems.ts";
 import { entitiesFileSchema, entityIdSchema, entitySchema } from "./schemas.ts";
 import type { Entity, NodeType } from "./types.ts";
 import type { DocumentPath, ProblemLocator, YamlFile } from "./yaml-file.ts";
+import { Suggestions } from "./suggest.ts";
 import { zodProblems } from "./zod-problems.ts";
 import type { z } from "zod";
 
@@ -31,7 +32,10 @@ function addEntity(
   const nodeType = nodeTypes.get(raw.type);
   if (!nodeType) {
     problems.push(
-      where.problemAt(["type"], `unknown node type "${raw.type}" (see vocabulary/node-types.yaml)`),
+      where.problemAt(
+        ["type"],
+        `unknown node type "${raw.type}" (see vocabulary/node-types.yaml)${new Suggestions().hint(raw.type, nodeTypes.keys())}`,
+      ),
     );
     rejectedIds.add(id);
     return;

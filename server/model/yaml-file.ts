@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { formatPath, type Problem } from "./problems.ts";
+import { readTextFile } from "./text-file.ts";
 
 export type DocumentPath = readonly (string | number)[];
 
@@ -30,13 +30,9 @@ export async function readYamlFile(
   yaml?: YamlFile;
   problems: Problem[];
 }> {
-  let text: string;
-  try {
-    text = await readFile(absolutePath, "utf8");
-  } catch (error) {
-    return { problems: [{ file: displayPath, message: `cannot read file: ${(error as Error).message}` }] };
-  }
-  return parseYaml(text, displayPath);
+  const read = await readTextFile(absolutePath);
+  if ("problem" in read) return { problems: [{ file: displayPath, message: read.problem }] };
+  return parseYaml(read.text, displayPath);
 }
 
 /** The key written at an offset: up to the colon, without quotes. */

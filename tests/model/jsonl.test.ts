@@ -122,7 +122,7 @@ describe("the JSON Lines reader", () => {
     ]);
     expect(problems).toEqual([
       'claims/demo.jsonl:1:57 relation: unknown relation "APPLAUDED" (see vocabulary/relations.yaml)',
-      'claims/demo.jsonl:2:39 subject: dangling reference: no entity "turkiye"',
+      'claims/demo.jsonl:2:39 subject: dangling reference: no entity "turkiye"; did you mean "turkey"?',
       'claims/demo.jsonl:3:81 value: "2023-02-30" is impossible: 2023-02 has 28 days',
       expect.stringMatching(
         /^claims\/demo\.jsonl:4:\d+ quote: not a verbatim substring of demo: .*then has "!" \(U\+0021\)/,

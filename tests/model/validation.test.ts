@@ -59,7 +59,7 @@ describe("the validator", () => {
   it("reports a dangling reference", async () => {
     const problems = await problemsFor(edit("claims/demo.yaml", "subject: turkey", "subject: turkiye"));
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toBe('dangling reference: no entity "turkiye"');
+    expect(problems[0]?.message).toBe('dangling reference: no entity "turkiye"; did you mean "turkey"?');
     expect(problems[0]?.line).toBe(11);
   });
 

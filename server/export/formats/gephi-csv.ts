@@ -1,13 +1,22 @@
-import { cellText, EDGE_COLUMNS, formatNumber, NODE_COLUMNS } from "../columns.ts";
+import { cellText, EDGE_COLUMNS, formatNumber, NODE_COLUMNS, type Column } from "../columns.ts";
 import type { ExportDocument } from "../document.ts";
-import { csvRecord } from "./csv.ts";
+import { csvRecord, spreadsheetSafe } from "./csv.ts";
 
 /**
  * Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target,
  * Type, Weight, Id, Label, ...). Gephi reads "Type" as Directed/Undirected, so the relation type
  * goes in "relation" and its human label in "Label"; Weight is the corroboration (distinct sources).
- * Lists (aliases, quotes, sources) are JSON text in one cell.
+ * Lists (aliases, quotes, sources) are JSON text in one cell. Text cells are formula-neutralised
+ * (csv.ts); numbers are not.
  */
+
+const isNumeric = <T>(column: Column<T>) => column.type === "integer" || column.type === "double";
+
+/** One column's cell: numbers and booleans as they are, text made spreadsheet-safe. */
+function cell<T>(column: Column<T>, item: T): string | null {
+  const text = cellText(column.value(item));
+  return text === null || isNumeric(column) || column.type === "boolean" ? text : spreadsheetSafe(text);
+}
 
 const nodeColumns = NODE_COLUMNS.filter((column) => column.name !== "label");
 const edgeColumns = EDGE_COLUMNS.filter((column) => column.name !== "label");
@@ -15,7 +24,11 @@ const edgeColumns = EDGE_COLUMNS.filter((column) => column.name !== "label");
 export function* writeGephiNodes(document: ExportDocument): Generator<string> {
   yield csvRecord(["Id", "Label", ...nodeColumns.map((column) => column.name)]);
   for (const node of document.nodes()) {
-    yield csvRecord([node.id, node.label, ...nodeColumns.map((column) => cellText(column.value(node)))]);
+    yield csvRecord([
+      node.id,
+      spreadsheetSafe(node.label),
+      ...nodeColumns.map((column) => cell(column, node)),
+    ]);
   }
 }
 
@@ -37,8 +50,8 @@ export function* writeGephiEdges(document: ExportDocument): Generator<string> {
       "Directed",
       formatNumber(edge.corroboration),
       edge.id,
-      edge.typeLabel,
+      spreadsheetSafe(edge.typeLabel),
     ];
-    yield csvRecord([...fixed, ...edgeColumns.map((column) => cellText(column.value(edge)))]);
+    yield csvRecord([...fixed, ...edgeColumns.map((column) => cell(column, edge))]);
   }
 }

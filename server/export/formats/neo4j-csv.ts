@@ -7,7 +7,7 @@ import {
   type ColumnValue,
 } from "../columns.ts";
 import type { ExportDocument, ExportNode } from "../document.ts";
-import { csvRecord } from "./csv.ts";
+import { csvRecord, spreadsheetSafe } from "./csv.ts";
 
 /**
  * CSV for `neo4j-admin database import full`: a nodes file (`id:ID,...,:LABEL`) and a relationships
@@ -19,7 +19,8 @@ import { csvRecord } from "./csv.ts";
  * separator), which published text never contains; the one that did would be written as U+FFFD.
  * Import with: --array-delimiter=$'\x1f' --multiline-fields=true (quotes may span lines).
  * Fields are RFC 4180 quoted, which is neo4j-admin's default quoting. Doubles are 64-bit ("float"
- * would round 0.9 to 0.8999999761581421).
+ * would round 0.9 to 0.8999999761581421). Text values, and each item of a text array, are
+ * formula-neutralised for spreadsheets (csv.ts); numbers are not.
  */
 
 export const NEO4J_ARRAY_DELIMITER = "\u001F";
@@ -41,7 +42,7 @@ const header = <T>(column: Column<T>) => `${column.name}${NEO4J_TYPE[column.type
 function arrayField(items: readonly (string | null)[]): string | null {
   if (items.length === 0) return null;
   return items
-    .map((item) => (item ?? "").replaceAll(NEO4J_ARRAY_DELIMITER, "\uFFFD"))
+    .map((item) => spreadsheetSafe((item ?? "").replaceAll(NEO4J_ARRAY_DELIMITER, "\uFFFD")))
     .join(NEO4J_ARRAY_DELIMITER);
 }
 
@@ -49,7 +50,7 @@ function neo4jField(value: ColumnValue): string | null {
   if (value === null) return null;
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return spreadsheetSafe(value);
   return arrayField(value);
 }
 
