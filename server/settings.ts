@@ -136,13 +136,40 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
   return parsed.data;
 }
 
-/** Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE, NODE_ENV. */
+type Tree = Record<string, unknown>;
+const isTree = (value: unknown): value is Tree =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `over` laid over `base`, section by section. */
+function merge(base: Tree, over: Tree): Tree {
+  const merged: Tree = { ...base };
+  for (const [key, value] of Object.entries(over))
+    merged[key] = isTree(value) && isTree(merged[key]) ? merge(merged[key], value) : value;
+  return merged;
+}
+
+/**
+ * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE, NODE_ENV,
+ * and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
+ * (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named variables win.
+ */
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
-  const input: SettingsInput = { production: env.NODE_ENV !== "development" };
-  if (env.PORT !== undefined) input.port = Number(env.PORT);
-  if (env.HOST !== undefined) input.host = env.HOST;
-  if (env.PEACEGRAPH_DATA !== undefined) input.dataDir = path.resolve(env.PEACEGRAPH_DATA);
+  let input: Tree = {};
+  if (env.PEACEGRAPH_SETTINGS !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.PEACEGRAPH_SETTINGS);
+    } catch (error) {
+      throw new Error(`PEACEGRAPH_SETTINGS is not JSON: ${(error as Error).message}`);
+    }
+    if (!isTree(parsed)) throw new Error("PEACEGRAPH_SETTINGS must be a JSON object of settings");
+    input = parsed;
+  }
+  const named: Tree = { production: env.NODE_ENV !== "development" };
+  if (env.PORT !== undefined) named.port = Number(env.PORT);
+  if (env.HOST !== undefined) named.host = env.HOST;
+  if (env.PEACEGRAPH_DATA !== undefined) named.dataDir = path.resolve(env.PEACEGRAPH_DATA);
   if (env.PEACEGRAPH_LAYOUT_CACHE !== undefined)
-    input.layout = { cacheDir: path.resolve(env.PEACEGRAPH_LAYOUT_CACHE) };
-  return resolveSettings(input);
+    named.layout = { cacheDir: path.resolve(env.PEACEGRAPH_LAYOUT_CACHE) };
+  return resolveSettings(merge(input, named) as SettingsInput);
 }

@@ -102,6 +102,7 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
         nodes: knowledge.graph.order,
         relations: knowledge.graph.size,
         claims: knowledge.model.claims.length,
+        exports: exportSlots.load,
       });
     }
     const file = pathname === "/" ? "index.html" : pathname;

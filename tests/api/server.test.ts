@@ -22,6 +22,7 @@ describe("the HTTP server", () => {
       nodes: api.store.knowledge.graph.order,
       relations: api.store.knowledge.graph.size,
       claims: api.store.knowledge.model.claims.length,
+      exports: { running: 0, waiting: 0 },
     });
   });
 

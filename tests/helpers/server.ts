@@ -24,8 +24,11 @@ export async function startTestServer(
   settings: SettingsInput = {},
   dataDir = GRAPH_DATA,
 ): Promise<TestServer> {
-  const store = createGraphStore(buildKnowledgeGraph(await loadGraphDataStrict(dataDir)));
-  const running = await startServer(resolveSettings({ port: 0, ...settings }), store);
+  const resolved = resolveSettings({ port: 0, ...settings });
+  // The layout only when asked for: the default settings compute it as npm start does.
+  const layout = settings.layout ? resolved.layout : undefined;
+  const store = createGraphStore(buildKnowledgeGraph(await loadGraphDataStrict(dataDir)), layout);
+  const running = await startServer(resolved, store);
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${running.url}/graphql`, {
       method: "POST",
