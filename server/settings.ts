@@ -160,7 +160,7 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
     try {
       parsed = JSON.parse(env.PEACEGRAPH_SETTINGS);
     } catch (error) {
-      throw new Error(`PEACEGRAPH_SETTINGS is not JSON: ${(error as Error).message}`);
+      throw new Error(`PEACEGRAPH_SETTINGS is not JSON: ${(error as Error).message}`, { cause: error });
     }
     if (!isTree(parsed)) throw new Error("PEACEGRAPH_SETTINGS must be a JSON object of settings");
     input = parsed;
