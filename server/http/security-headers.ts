@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { allowHeader } from "./send.ts";
 
 /**
  * Headers every response carries, and the cross-origin policy.
@@ -64,7 +65,7 @@ export function answerOptions(
   response: ServerResponse,
   allowed: readonly string[],
 ): void {
-  const methods = [...allowed, "OPTIONS"].join(", ");
+  const methods = allowHeader(allowed);
   response.setHeader("allow", methods);
   if (
     request.headers.origin !== undefined &&

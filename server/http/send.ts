@@ -33,10 +33,13 @@ export function sendError(
   sendJson(response, status, { errors: [{ message, extensions }] }, headers);
 }
 
+/** The Allow header for a path that takes `methods` (OPTIONS is always answered). */
+export const allowHeader = (methods: readonly string[]) => [...methods, "OPTIONS"].join(", ");
+
 /** 405 with the methods the path does accept. */
 export function sendMethodNotAllowed(response: ServerResponse, allowed: readonly string[]): void {
   sendError(response, 405, `method not allowed; use ${allowed.join(" or ")}`, {
     code: "METHOD_NOT_ALLOWED",
-    headers: { allow: allowed.join(", ") },
+    headers: { allow: allowHeader(allowed) },
   });
 }
