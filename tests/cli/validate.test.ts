@@ -1,9 +1,13 @@
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { GRAPH_DATA } from "../helpers/fixture.ts";
+import { edit, GRAPH_DATA, makeGraphData } from "../helpers/fixture.ts";
 import { runScript } from "../helpers/run.ts";
+
+const execFileAsync = promisify(execFile);
 
 describe("npm run validate", () => {
   it("prints the summary of the real graph with zero problems", async () => {
@@ -66,3 +70,121 @@ describe("npm run validate", () => {
     expect(stderr).toMatch(/where the source has "’" \(U\+2019\)/);
   }, 60_000);
 });
+
+describe("npm run validate on odd folders", () => {
+  const VALIDATE = "server/cli/validate.ts";
+
+  it("checks PEACEGRAPH_DATA when no folder is given, as npm start does", async () => {
+    const dir = await makeGraphData(edit("claims/demo.yaml", "relation: WELCOMED", "relation: WELCOMES"));
+    const { code, stdout, stderr } = await runScript(VALIDATE, [], 60_000, { PEACEGRAPH_DATA: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/unknown relation "WELCOMES"/);
+    expect(stderr).toMatch(new RegExp(`1 problem in ${escape(path.relative(process.cwd(), dir))}\\n$`));
+  }, 60_000);
+
+  it.each([["--help"], ["-h"]])("%s prints the usage and checks nothing", async (flag) => {
+    const { code, stdout, stderr } = await runScript(VALIDATE, [flag]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run validate \[-- <graph-data folder>\]/);
+    expect(stdout).toMatch(/PEACEGRAPH_DATA/);
+    expect(stderr).toBe("");
+  });
+
+  it("refuses an unknown option with the usage, not as a folder name", async () => {
+    const { code, stderr } = await runScript(VALIDATE, ["--verbose"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^validate: Unknown option '--verbose'/);
+    expect(stderr).toMatch(/Usage: npm run validate/);
+  });
+
+  it("refuses named pipes in one line each instead of hanging on them", async () => {
+    const dir = await makeGraphData();
+    for (const fifo of ["entities/pipe.yaml", "claims/pipe.jsonl", "sources/demo.txt"]) {
+      await rm(path.join(dir, fifo), { force: true });
+      await execFileAsync("mkfifo", [path.join(dir, fifo)]);
+    }
+    const { code, stderr } = await runScript(VALIDATE, [dir]);
+    expect(code).toBe(1);
+    for (const fifo of ["entities/pipe.yaml", "claims/pipe.jsonl", "sources/demo.txt"])
+      expect(stderr).toContain(`${fifo}: not a regular file: it is a named pipe (FIFO)`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it("npm start refuses a named pipe too, and exits", async () => {
+    const dir = await makeGraphData();
+    await execFileAsync("mkfifo", [path.join(dir, "entities", "pipe.yaml")]);
+    const { code, stderr } = await runScript("server/main.ts", [], 60_000, {
+      PEACEGRAPH_DATA: dir,
+      PORT: "0",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^Cannot start: .* has 2 problem\(s\):\n.*entities\/pipe.yaml: not a regular file/,
+    );
+  }, 60_000);
+
+  it("says a binary file is binary, in one line, without follow-on errors", async () => {
+    const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3a, 0x0a]);
+    const dir = await makeGraphData();
+    await writeFile(path.join(dir, "entities", "places.yaml"), binary);
+    await writeFile(path.join(dir, "claims", "more.jsonl"), Buffer.concat([Buffer.from('{"id":'), binary]));
+    const { code, stderr } = await runScript(VALIDATE, [dir]);
+    expect(code).toBe(1);
+    const problems = stderr.trim().split("\n").slice(0, -2);
+    expect(problems).toEqual([
+      expect.stringMatching(/entities\/places\.yaml: a binary file \(a NUL byte at byte 8\), not text/),
+      expect.stringMatching(/claims\/more\.jsonl: a binary file \(a NUL byte at byte 14\), not text/),
+      expect.stringMatching(/claims: references to entities were not checked/),
+    ]);
+  }, 60_000);
+
+  it("says a file that is not UTF-8 is not UTF-8", async () => {
+    const dir = await makeGraphData();
+    await writeFile(
+      path.join(dir, "entities", "places.yaml"),
+      Buffer.from("tegh:\n  label: T\xe9gh\n", "latin1"),
+    );
+    const { code, stderr } = await runScript(VALIDATE, [dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/entities\/places\.yaml: not UTF-8 text/);
+  }, 60_000);
+
+  it("reports every problem of a claim at once: a bad confidence, a bad date and a dangling subject", async () => {
+    const dir = await makeGraphData(
+      edit(
+        "claims/demo.yaml",
+        "    subject: turkey\n",
+        "    subject: turkiye\n    confidence: 1.5\n    qualifiers:\n      date: 2023-02-30\n",
+      ),
+    );
+    const { code, stderr } = await runScript(VALIDATE, [dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/claims\["demo-welcomed"\]\.confidence: /);
+    expect(stderr).toMatch(/claims\["demo-welcomed"\]\.qualifiers\.date: "2023-02-30" is impossible/);
+    expect(stderr).toMatch(/claims\["demo-welcomed"\]\.subject: dangling reference: no entity "turkiye"/);
+    expect(stderr).toMatch(/\n3 problems in /);
+  }, 60_000);
+
+  it("suggests the id, relation or node type that was meant", async () => {
+    const dir = await makeGraphData({
+      ...edit(
+        "claims/demo.yaml",
+        "    subject: turkey\n    relation: WELCOMED",
+        "    subject: turky\n    relation: WELCOMD",
+      ),
+      "entities/places.yaml": "tegh:\n  label: Tegh\n  type: setlement\n  description: A village.\n",
+    });
+    const { stderr } = await runScript(VALIDATE, [dir]);
+    expect(stderr).toMatch(/no entity "turky"; did you mean "turkey"\?/);
+    expect(stderr).toMatch(
+      /unknown relation "WELCOMD" \(see vocabulary\/relations\.yaml\); did you mean "WELCOMED"\?/,
+    );
+    expect(stderr).toMatch(/unknown node type "setlement" .*; did you mean "settlement"\?/);
+    // Nothing close, nothing suggested.
+    const far = await makeGraphData(edit("claims/demo.yaml", "subject: turkey", "subject: atlantis"));
+    expect((await runScript(VALIDATE, [far])).stderr).toMatch(/no entity "atlantis"\n/);
+  }, 60_000);
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
