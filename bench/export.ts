@@ -12,6 +12,7 @@ import { parseDate, type DateValue } from "../server/model/dates.ts";
 import { resolveSettings } from "../server/settings.ts";
 import { measure, type Table } from "./lib/measure.ts";
 import { runChild } from "./lib/run-child.ts";
+import { benchExportFlood } from "./export-flood.ts";
 import { Random } from "../scripts/synthetic/random.ts";
 
 /**
@@ -226,6 +227,7 @@ export async function benchExport(): Promise<Table[]> {
     await rm(folder, { recursive: true, force: true });
   }
 
+  const flood = await benchExportFlood();
   return [
     {
       title: `Export throughput, synthetic graph (${subgraph.nodes.length} nodes, ${relations} relations, ${knowledge.model.claims.length} claims)`,
@@ -246,5 +248,6 @@ export async function benchExport(): Promise<Table[]> {
         "nx.write_gexf / nx.write_graphml are timed. peacegraph's time includes building the document.",
       ],
     },
+    flood,
   ];
 }

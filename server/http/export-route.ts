@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { GraphStore } from "../api/context.ts";
 import { paced } from "../export/chunks.ts";
 import { exportBaseName, exportBody, exportSubgraph, type ExportResult } from "../export/export.ts";
@@ -105,12 +106,14 @@ export async function handleExport(
     return sendError(response, 400, `part: unknown part "${partName}"; ${reason}`, { argument: "part" });
   }
 
-  const prepare = (): ExportResult => {
+  // Two steps of tens of milliseconds each on a large graph, with a turn of the event loop between.
+  const prepare = async (): Promise<ExportResult> => {
     const { request: selection, subgraph } = selectByParams(store.knowledge, params, limits);
+    await nextTurn();
     return exportSubgraph(store, subgraph, format, limits, exportBaseName(selection.ids));
   };
   if (request.method === "HEAD") {
-    const result = prepareOrRefuse(response, prepare);
+    const result = await prepareOrRefuse(response, prepare);
     if (result) sendHead(request, response, describe(result, part?.name));
     return;
   }
@@ -118,9 +121,12 @@ export async function handleExport(
 }
 
 /** The selection resolved and the export prepared, or a 400 sent naming the parameter at fault. */
-function prepareOrRefuse(response: ServerResponse, prepare: () => ExportResult): ExportResult | undefined {
+async function prepareOrRefuse(
+  response: ServerResponse,
+  prepare: () => Promise<ExportResult>,
+): Promise<ExportResult | undefined> {
   try {
-    return prepare();
+    return await prepare();
   } catch (error) {
     if (error instanceof ExportTooLarge)
       sendError(response, 400, error.message, { code: "EXPORT_TOO_LARGE", argument: error.argument });
@@ -167,7 +173,7 @@ function sendHead(request: IncomingMessage, response: ServerResponse, file: Desc
 async function sendExport(
   request: IncomingMessage,
   response: ServerResponse,
-  prepare: () => ExportResult,
+  prepare: () => Promise<ExportResult>,
   partName: string | undefined,
   { slots, settings }: ExportRoute,
 ): Promise<void> {
@@ -199,7 +205,7 @@ async function sendExport(
   );
   let result: ExportResult | undefined;
   try {
-    result = prepareOrRefuse(response, prepare);
+    result = await prepareOrRefuse(response, prepare);
     if (!result) return;
     const file = describe(result, partName);
     const { encoding, headers } = downloadHeaders(request, response, file);
