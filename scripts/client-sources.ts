@@ -68,7 +68,11 @@ export async function sourceFiles(paths: ClientPaths): Promise<string[]> {
 export async function sourceHash(paths: ClientPaths): Promise<string> {
   const hash = createHash("sha256");
   for (const file of await sourceFiles(paths)) {
-    hash.update(path.relative(paths.root, file)).update("\0").update(await readFile(file)).update("\0");
+    hash
+      .update(path.relative(paths.root, file))
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   }
   return hash.digest("hex");
 }
