@@ -16,6 +16,7 @@ export const SELECTION_PARAMS = {
   from: "keep relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
   to: "keep relations dated on or before this date",
   sources: "keep relations with a claim from one of these source ids",
+  view: "exactly the nodes and relations a viewer shows, as the viewer writes it (alone)",
 } as const;
 
 export type SelectionParam = keyof typeof SELECTION_PARAMS;
@@ -65,6 +66,7 @@ export function parseSelectionParams(params: SelectionParams): SelectionRequest 
       dateTo: singleValue(params, "to"),
       source: listOf(params, "sources"),
     },
+    view: singleValue(params, "view"),
   };
 }
 

@@ -4,6 +4,7 @@ import { InvalidArgument, checkRange } from "../query/invalid-argument.ts";
 import { NEIGHBORHOOD_LIMITS, reachNeighborhood, type Subgraph } from "../query/neighborhood.ts";
 import { compileRelationFilter, type RelationFilter } from "../query/relation-filter.ts";
 import { resolveSettings, type Settings } from "../settings.ts";
+import { selectView } from "./view-selection.ts";
 
 /**
  * Which part of the graph to export. One module serves every way in (GraphQL, HTTP, CLI), so a
@@ -14,12 +15,14 @@ import { resolveSettings, type Settings } from "../settings.ts";
  * - no `ids`: every relation that passes the filters and its two ends; with no relation filter at
  *   all, every node (of the given kinds) and the relations among them. Nothing given: the whole graph.
  * - `kinds` keeps only nodes of those kinds; the start `ids` are always kept.
+ * - `view` (alone): exactly the nodes and relations a viewer shows (see view-selection.ts).
  */
 export interface SelectionRequest {
   ids?: readonly string[] | null;
   depth?: number | null;
   where?: RelationFilter | null;
   kinds?: readonly (NodeKind | Uppercase<NodeKind>)[] | null;
+  view?: string | null;
 }
 
 /** The size limits an export must respect (settings.limits.maxExportNodes / maxExportRelations). */
@@ -87,6 +90,21 @@ export function selectSubgraph(
   limits: ExportLimits,
 ): Subgraph {
   const { graph } = knowledge;
+  if (isGiven(request.view)) {
+    if (
+      isGiven(request.ids) ||
+      isGiven(request.depth) ||
+      hasAnyCondition(request.where) ||
+      isGiven(request.kinds)
+    )
+      throw new InvalidArgument(
+        "view",
+        "describes the whole selection: give it without ids, depth, kinds or filters",
+      );
+    const view = selectView(knowledge, request.view!);
+    checkExportSize(view, limits);
+    return view;
+  }
   const given = request.ids ?? [];
   // Counted as written, repeats included: the limit is on the request, not on what it resolves to.
   if (given.length > limits.maxIds)

@@ -11,7 +11,8 @@ import { paced } from "../../export/chunks.ts";
 import { exportBaseName, exportSubgraph, type ExportedPart } from "../../export/export.ts";
 import { ExportBusy } from "../../export/export-slots.ts";
 import { formatFromGraphqlName, graphqlFormatName } from "../../export/formats.ts";
-import { DEFAULT_EXPORT_LIMITS, selectSubgraph } from "../../export/selection.ts";
+import { DEFAULT_EXPORT_LIMITS, ExportTooLarge, selectSubgraph } from "../../export/selection.ts";
+import { buildDrawing } from "../../query/drawing.ts";
 import type { ApiContext } from "../context.ts";
 import { withUserInput } from "../errors.ts";
 import { responseTooLarge } from "../response-budget.ts";
@@ -28,13 +29,25 @@ const DEFAULT_SLICE_MS = 10;
 
 export const subgraph: NonNullable<QueryResolvers["subgraph"]> = (
   _root,
-  { ids, depth, where, kinds },
+  { ids, depth, where, kinds, view },
   context,
 ) =>
   withUserInput(() => ({
-    ...selectSubgraph(context.knowledge, { ids, depth, where, kinds }, limitsOf(context)),
+    ...selectSubgraph(context.knowledge, { ids, depth, where, kinds, view }, limitsOf(context)),
     baseName: exportBaseName(ids),
   }));
+
+/** The whole graph for drawing, refused past the export limits as a whole-graph subgraph would be. */
+export const drawing: NonNullable<QueryResolvers["drawing"]> = (_root, _args, context) =>
+  withUserInput(() => {
+    const { graph } = context.knowledge;
+    const limits = limitsOf(context);
+    if (graph.order > limits.maxNodes)
+      throw new ExportTooLarge("nodes", String(graph.order), limits.maxNodes);
+    if (graph.size > limits.maxRelations)
+      throw new ExportTooLarge("relations", String(graph.size), limits.maxRelations);
+    return buildDrawing(context.knowledge, context.positions);
+  });
 
 /** Works on any Subgraph, so a neighbourhood can be exported as well as Query.subgraph. */
 export const subgraphExport: NonNullable<SubgraphResolvers["export"]> = (parent, { format }, context) =>

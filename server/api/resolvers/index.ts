@@ -2,7 +2,7 @@ import type { Resolvers } from "../../generated/graphql.ts";
 import { summarise } from "../../graph/summary.ts";
 import { KIND_COLORS } from "../../visual/encoding.ts";
 import { entityFields } from "./entity.ts";
-import { ExportFile, ExportPart, subgraph, subgraphExport } from "./export.ts";
+import { drawing, ExportFile, ExportPart, subgraph, subgraphExport } from "./export.ts";
 import { graphqlTypeOf } from "./node-type.ts";
 import { Claim, Conflict, ConflictValue, Qualifiers, SourceResolver } from "./provenance.ts";
 import { Query } from "./query.ts";
@@ -12,7 +12,7 @@ const toCounts = (counts: Record<string, number>) =>
   Object.entries(counts).map(([key, count]) => ({ key, count }));
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, subgraph },
+  Query: { ...Query, subgraph, drawing },
   Node: { __resolveType: (node) => graphqlTypeOf(node) },
   Entity: { __resolveType: (node) => graphqlTypeOf(node) as "Actor" | "Event" | "Place" },
   Actor: entityFields,
