@@ -42,7 +42,22 @@ function seededRandom(seed: number): () => number {
 
 export async function writeSyntheticGraphData(
   projectRoot: string,
-  { nodes, relations, seed = 7 }: { nodes: number; relations: number; seed?: number },
+  {
+    nodes,
+    relations,
+    seed = 7,
+    communities = 0,
+  }: {
+    nodes: number;
+    relations: number;
+    seed?: number;
+    /**
+     * With communities > 0, node i belongs to community i mod communities, and most relations join
+     * nodes of one community (the rest cross at random): a graph with structure to show, as real
+     * ones have, rather than a uniform hairball. The viewer's benchmark and screenshots use it.
+     */
+    communities?: number;
+  },
 ): Promise<string> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -106,13 +121,22 @@ export async function writeSyntheticGraphData(
     );
     claimsOf(n).push(`    quote: ${QUOTE}`);
   }
+  const communityOf = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) % communities;
+  /** A skewed pick among the nodes of one community. */
+  const skewedIn = (list: string[], community: number) => {
+    const size = Math.floor((list.length - 1 - community) / communities) + 1;
+    return list[Math.floor(random() ** 2 * size) * communities + community]!;
+  };
   const seen = new Set<string>();
   let made = 0;
   while (made < relations) {
     const [subjectKind, objectKind, relationTypes] = pick(RELATIONS);
     const type = pick(relationTypes);
     const subject = skewed(ids[subjectKind]);
-    const object = skewed(ids[objectKind]);
+    const object =
+      communities > 0 && random() < 0.9
+        ? skewedIn(ids[objectKind], communityOf(subject) % Math.min(communities, ids[objectKind].length))
+        : skewed(ids[objectKind]);
     if (subject === object) continue;
     const key = SYMMETRIC.has(type)
       ? [type, ...[subject, object].sort()].join("|")

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type Graph from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import forceAtlas2Defaults from "graphology-layout-forceatlas2/defaults.js";
+import { forceAtlas2SettingsFor } from "./forceatlas2-settings.ts";
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 
 export interface Position {
@@ -41,7 +41,7 @@ export interface LayoutReport {
 }
 
 /** Bump when the algorithm changes, so cached positions from older code are not reused. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 /** A small, fast, seeded generator (mulberry32), so layouts do not depend on Math.random. */
 function seededRandom(seed: number): () => number {
@@ -63,8 +63,8 @@ export function budgetedIterations(order: number, size: number, options: LayoutO
 
 /**
  * A deterministic ForceAtlas2 layout: nodes start at seeded random positions in id order, then FA2
- * runs a fixed number of iterations (cut by the budget) with settings inferred from the graph's size
- * (Barnes-Hut above 2,000 nodes). The graph itself is not changed; positions come back as a map.
+ * runs a fixed number of iterations (cut by the budget) with settings fitted to the graph's size
+ * (forceatlas2-settings.ts: LinLog from a few hundred nodes, Barnes-Hut and strong gravity above 2,000). The graph itself is not changed; positions come back as a map.
  */
 export function computeLayout(graph: Graph, options: LayoutOptions): Map<string, Position> {
   const matrices = layoutMatrices(graph, options.seed);
@@ -130,11 +130,7 @@ function layoutMatrices(graph: Graph, seed: number): Matrices {
 
 function runForceAtlas2(matrices: Matrices, iterations: number): void {
   if (iterations <= 0 || matrices.ids.length < 2) return;
-  const settings = {
-    ...forceAtlas2Defaults,
-    ...forceAtlas2.inferSettings(matrices.ids.length),
-    adjustSizes: false,
-  };
+  const settings = { ...forceAtlas2Defaults, ...forceAtlas2SettingsFor(matrices.ids.length) };
   for (let i = 0; i < iterations; i++) iterate(settings, matrices.nodes, matrices.edges);
 }
 
