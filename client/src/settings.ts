@@ -37,8 +37,8 @@ export interface ViewerSettings {
   render: {
     /** Edge labels show for every edge whose two node labels show, once the camera is closer than this. */
     edgeLabelZoomRatio: number;
-    /** Node labels show once a node is drawn at least this many pixels wide. */
-    labelRenderedSizeThreshold: number;
+    /** While a node is hovered or selected, the labels of at most this many of its neighbours show. */
+    maxNeighbourLabels: number;
     /**
      * Above this many edges the graph is drawn for speed: edges and labels are hidden while the camera
      * moves, and nodes and edges use sigma's plain programs (points and one-pixel lines: no arrows,
@@ -54,14 +54,40 @@ export interface ViewerSettings {
   camera: {
     /** How long a fly-to takes. */
     flyDurationMs: number;
-    /** Zoom ratio of a fly-to (smaller is closer). */
+    /** Zoom ratio of a fly-to a single node (smaller is closer). */
     focusRatio: number;
+    /** Room left around nodes fitted into view: 1.3 leaves 30 %. */
+    fitPadding: number;
+    /** Outliers are left out of the default framing only in graphs of at least this many nodes… */
+    outlierMinNodes: number;
+    /** …where the central share of positions on each axis is framed… */
+    outlierKeep: number;
+    /** …when the full extent is at least this many times the central one. */
+    outlierSpread: number;
     minRatio: number;
     maxRatio: number;
   };
   search: {
     /** Suggestions shown under the search box. */
     maxSuggestions: number;
+    /** Results listed in the search results panel. */
+    maxResults: number;
+  };
+  analysis: {
+    /** Betweenness is exact up to this many nodes; above, estimated from this many sampled sources. */
+    exactBetweennessUpTo: number;
+    /** Rows the data table draws at once (it scrolls through the rest). */
+    tableWindowRows: number;
+  };
+  timeline: {
+    /** Playback moves the window by one step (a month, or a year on long spans) this often. */
+    playStepMs: number;
+  };
+  focus: {
+    /** The ego view asks the API for at most this many nodes (its cap is 500). */
+    egoMaxNodes: number;
+    /** The path finder's longest path, in relations (the API's cap is 6). */
+    pathMaxLength: number;
   };
   url: {
     /** Camera and filter changes are written to the URL at most this often. */
@@ -88,13 +114,25 @@ export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
   layout: { autoStopMs: 8_000, noverlapMaxMs: 3_000, noverlapMarginPx: 2 },
   render: {
     edgeLabelZoomRatio: 0.35,
-    labelRenderedSizeThreshold: 7,
+    maxNeighbourLabels: 10,
     hideEdgesOnMoveAbove: 5_000,
     relationFlushMs: 5_000,
     zIndexMaxNodes: 2_000,
   },
-  camera: { flyDurationMs: 600, focusRatio: 0.25, minRatio: 0.01, maxRatio: 4 },
-  search: { maxSuggestions: 8 },
+  camera: {
+    flyDurationMs: 600,
+    focusRatio: 0.25,
+    fitPadding: 1.35,
+    outlierMinNodes: 200,
+    outlierKeep: 0.96,
+    outlierSpread: 1.6,
+    minRatio: 0.01,
+    maxRatio: 4,
+  },
+  search: { maxSuggestions: 8, maxResults: 200 },
+  analysis: { exactBetweennessUpTo: 1_500, tableWindowRows: 60 },
+  timeline: { playStepMs: 700 },
+  focus: { egoMaxNodes: 500, pathMaxLength: 6 },
   url: { writeDelayMs: 250 },
   export: { maxUrlLength: 6_000 },
 };
@@ -129,10 +167,34 @@ export function validateViewerSettings(settings: ViewerSettings): string[] {
   if (settings.layout.noverlapMarginPx < 0) problems.push("layout.noverlapMarginPx must not be negative");
   positive("render.edgeLabelZoomRatio", settings.render.edgeLabelZoomRatio);
   positive("render.relationFlushMs", settings.render.relationFlushMs);
-  positive("render.labelRenderedSizeThreshold", settings.render.labelRenderedSizeThreshold);
+  if (!Number.isInteger(settings.render.maxNeighbourLabels) || settings.render.maxNeighbourLabels < 0)
+    problems.push("render.maxNeighbourLabels must be a whole number ≥ 0");
   positive("camera.flyDurationMs", settings.camera.flyDurationMs);
   positive("camera.focusRatio", settings.camera.focusRatio);
   positive("camera.minRatio", settings.camera.minRatio);
+  if (settings.camera.fitPadding < 1) problems.push("camera.fitPadding must be at least 1");
+  if (settings.camera.outlierKeep <= 0 || settings.camera.outlierKeep > 1)
+    problems.push("camera.outlierKeep must be above 0 and at most 1");
+  if (settings.camera.outlierSpread < 1) problems.push("camera.outlierSpread must be at least 1");
+  if (!Number.isInteger(settings.search.maxResults) || settings.search.maxResults < 1)
+    problems.push("search.maxResults must be a whole number ≥ 1");
+  if (!Number.isInteger(settings.analysis.exactBetweennessUpTo) || settings.analysis.exactBetweennessUpTo < 1)
+    problems.push("analysis.exactBetweennessUpTo must be a whole number ≥ 1");
+  if (!Number.isInteger(settings.analysis.tableWindowRows) || settings.analysis.tableWindowRows < 10)
+    problems.push("analysis.tableWindowRows must be a whole number ≥ 10");
+  positive("timeline.playStepMs", settings.timeline.playStepMs);
+  if (
+    !Number.isInteger(settings.focus.egoMaxNodes) ||
+    settings.focus.egoMaxNodes < 1 ||
+    settings.focus.egoMaxNodes > 500
+  )
+    problems.push("focus.egoMaxNodes must be a whole number from 1 to 500 (the API's cap)");
+  if (
+    !Number.isInteger(settings.focus.pathMaxLength) ||
+    settings.focus.pathMaxLength < 1 ||
+    settings.focus.pathMaxLength > 6
+  )
+    problems.push("focus.pathMaxLength must be a whole number from 1 to 6 (the API's cap)");
   if (settings.camera.maxRatio <= settings.camera.minRatio)
     problems.push("camera.maxRatio must be larger than camera.minRatio");
   if (!Number.isInteger(settings.search.maxSuggestions) || settings.search.maxSuggestions < 1)

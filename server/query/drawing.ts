@@ -31,6 +31,7 @@ export interface Drawing {
   relationDateStart: (number | null)[];
   relationDateEnd: (number | null)[];
   relationSources: number[][];
+  relationModality: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -101,6 +102,7 @@ export function buildDrawing(knowledge: KnowledgeGraph, positions: ReadonlyMap<s
     relationDateStart: [],
     relationDateEnd: [],
     relationSources: [],
+    relationModality: [],
   };
   graph.forEachNode((id, node) => {
     const i = drawing.nodeIds.length;
@@ -127,6 +129,8 @@ export function buildDrawing(knowledge: KnowledgeGraph, positions: ReadonlyMap<s
     drawing.relationDateStart.push(startDay(relation.date));
     drawing.relationDateEnd.push(endDay(relation.date));
     drawing.relationSources.push(relation.sources.map((source) => sources.of(source)));
+    // Knowledge model v2 derives a modality per relation; until it does, every relation is asserted.
+    drawing.relationModality.push((relation as { modality?: string }).modality ?? "asserted");
   });
   cache.set(knowledge, drawing);
   return drawing;

@@ -1,6 +1,7 @@
 import type { ViewerSettings } from "../settings.ts";
 import { pageThrough, type GraphQLClient, type Page } from "./graphql-client.ts";
-import { NODE_DETAILS_QUERY, RELATION_DETAILS_QUERY } from "./queries.ts";
+import type { ApiFeatures } from "./features.ts";
+import { nodeDetailsQuery, relationDetailsQuery } from "./queries.ts";
 
 /** What the details panel shows, fetched on demand when something is selected. */
 
@@ -14,6 +15,10 @@ export interface SourceInfo {
 export interface ClaimInfo {
   id: string;
   quote: string;
+  quoteStart?: number;
+  quoteEnd?: number;
+  /** Knowledge model v2: ASSERTED, ANNOUNCED, HEDGED or NEGATED; absent on older servers. */
+  modality?: string;
   confidence: number;
   status: "CURATED" | "EXTRACTED";
   source: SourceInfo;
@@ -33,6 +38,7 @@ export interface ClaimInfo {
 export interface ConflictInfo {
   id: string;
   property: string;
+  kind?: string;
   target: { id: string };
   values: { value: string; claims: ClaimInfo[] }[];
 }
@@ -40,6 +46,10 @@ export interface ConflictInfo {
 export interface RelationInfo {
   id: string;
   type: string;
+  /** Knowledge model v2 fields; absent on older servers. */
+  modality?: string;
+  dateOrigin?: "CLAIM" | "EVENT" | "NONE";
+  dateInheritedFrom?: { id: string; label: string } | null;
   family: string;
   color: string;
   corroboration: number;
@@ -79,16 +89,18 @@ type NodeDetailsPage = Omit<NodeDetails, "relations"> & { relations: Page<Relati
 export async function fetchNodeDetails(
   client: GraphQLClient,
   settings: ViewerSettings,
+  features: ApiFeatures,
   id: string,
   signal?: AbortSignal,
 ): Promise<NodeDetails | null> {
+  const query = nodeDetailsQuery(features);
   let head: NodeDetailsPage | null = null;
   const relations: RelationInfo[] = [];
   let missing = false;
   await pageThrough<RelationInfo>(
     async (first, after) => {
       const data = await client.request<{ node: NodeDetailsPage | null }>(
-        NODE_DETAILS_QUERY,
+        query,
         { id, first, after },
         signal,
       );
@@ -108,9 +120,14 @@ export async function fetchNodeDetails(
 
 export async function fetchRelationDetails(
   client: GraphQLClient,
+  features: ApiFeatures,
   id: string,
   signal?: AbortSignal,
 ): Promise<RelationInfo | null> {
-  const data = await client.request<{ node: RelationInfo | null }>(RELATION_DETAILS_QUERY, { id }, signal);
+  const data = await client.request<{ node: RelationInfo | null }>(
+    relationDetailsQuery(features),
+    { id },
+    signal,
+  );
   return data.node && "claims" in data.node ? data.node : null;
 }

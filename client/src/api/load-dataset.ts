@@ -2,9 +2,11 @@ import {
   addEntities,
   addRelations,
   createDataset,
+  type ConflictRecord,
   type Dataset,
   type DayRange,
   type EntityRecord,
+  type Modality,
   NODE_KINDS,
   RELATION_FAMILIES,
   type NodeKind,
@@ -14,18 +16,28 @@ import {
 } from "../data/dataset.ts";
 import { dayNumber } from "../data/dates.ts";
 import type { ViewerSettings } from "../settings.ts";
+import type { ApiFeatures } from "./features.ts";
 import { ApiError, pageThrough, runLimited, type GraphQLClient, type Page } from "./graphql-client.ts";
 import {
+  DRAWING_QUERY,
   entitiesQuery,
-  GRAPH_EXPORT_QUERY,
-  RELATIONS_QUERY,
-  VOCABULARY_QUERY,
+  relationsQuery,
+  vocabularyQuery,
   type ApiNodeKind,
 } from "./queries.ts";
 
 interface ApiDate {
   start: string;
   end: string;
+}
+
+interface ApiConflictTarget {
+  __typename: string;
+  id: string;
+  label?: string;
+  relationType?: { label: string };
+  subject?: { label: string };
+  object?: { label: string };
 }
 
 interface VocabularyData {
@@ -40,7 +52,13 @@ interface VocabularyData {
   }[];
   nodeTypes: { id: string; kind: ApiNodeKind; label: string; color: string; count: number }[];
   sources: { id: string; title: string; outlet: string | null; url: string | null }[];
-  conflicts: { id: string; property: string; target: { id: string } }[];
+  conflicts: {
+    id: string;
+    property: string;
+    kind?: string;
+    target: ApiConflictTarget;
+    values: { value: string; sources: { id: string }[] }[];
+  }[];
 }
 
 interface ApiEntity {
@@ -49,8 +67,6 @@ interface ApiEntity {
   kind: ApiNodeKind;
   type: string;
   aliases: string[];
-  color: string;
-  size: number;
   position: { x: number; y: number };
   date: ApiDate | null;
 }
@@ -62,40 +78,72 @@ interface ApiRelation {
   object: { id: string };
   corroboration: number;
   date: ApiDate | null;
+  modality?: string;
   claims: { source: { id: string } }[];
 }
 
-/** graphology's JSON of the whole graph, as Subgraph.export(format: GRAPHOLOGY_JSON) writes it. */
-interface ExportedGraph {
-  nodes: {
-    key: string;
-    attributes: {
-      label: string;
-      kind: NodeKind;
-      type: string;
-      aliases: string[];
-      color: string;
-      size: number;
-      x: number;
-      y: number;
-      date: ApiDate | null;
-    };
-  }[];
-  edges: {
-    key: string;
-    source: string;
-    target: string;
-    attributes: { type: string; corroboration: number; date: ApiDate | null; sources: string[] };
-  }[];
+/** Query.drawing: the graph in columns (see schema.graphql). */
+export interface ApiDrawing {
+  version: string;
+  nodeTypeIds: string[];
+  relationTypeIds: string[];
+  sourceIds: string[];
+  nodeIds: string[];
+  nodeLabels: string[];
+  nodeTypes: number[];
+  nodeX: number[];
+  nodeY: number[];
+  nodeDateStart: (number | null)[];
+  nodeDateEnd: (number | null)[];
+  aliases: string[];
+  aliasNodes: number[];
+  relationIds: string[];
+  relationSubjects: number[];
+  relationObjects: number[];
+  relationTypes: number[];
+  relationCorroboration: number[];
+  relationDateStart: (number | null)[];
+  relationDateEnd: (number | null)[];
+  relationSources: number[][];
+  relationModality: string[];
 }
 
 const toRange = (date: ApiDate | null): DayRange | null =>
   date ? { start: dayNumber(date.start), end: dayNumber(date.end) } : null;
 
+const dayRange = (start: number | null | undefined, end: number | null | undefined): DayRange | null =>
+  start === null || start === undefined ? null : { start, end: end ?? start };
+
 const toKind = (kind: ApiNodeKind) => kind.toLowerCase() as NodeKind;
 
-export async function loadVocabulary(client: GraphQLClient): Promise<Vocabulary> {
-  const data = await client.request<VocabularyData>(VOCABULARY_QUERY);
+const MODALITIES = new Set<Modality>(["asserted", "announced", "hedged", "negated"]);
+export const toModality = (value: string | null | undefined): Modality => {
+  const lower = (value ?? "asserted").toLowerCase() as Modality;
+  return MODALITIES.has(lower) ? lower : "asserted";
+};
+
+function conflictOf(conflict: VocabularyData["conflicts"][number]): ConflictRecord {
+  const { target } = conflict;
+  const relation = target.__typename === "Relation";
+  return {
+    id: conflict.id,
+    property: conflict.property,
+    // The v2 model names each conflict's kind; before it, the disputed property is the kind.
+    kind: (conflict.kind ?? conflict.property).toLowerCase(),
+    target: target.id,
+    targetKind: relation ? "relation" : "node",
+    targetLabel: relation
+      ? `${target.subject?.label ?? "?"} ${target.relationType?.label ?? ""} ${target.object?.label ?? "?"}`
+      : (target.label ?? target.id),
+    sides: conflict.values.map((value) => ({
+      value: value.value,
+      sources: value.sources.map((source) => source.id),
+    })),
+  };
+}
+
+export async function loadVocabulary(client: GraphQLClient, features: ApiFeatures): Promise<Vocabulary> {
+  const data = await client.request<VocabularyData>(vocabularyQuery(features));
   return {
     totals: data.stats,
     relationTypes: data.relationTypes.map((type) => ({
@@ -104,7 +152,7 @@ export async function loadVocabulary(client: GraphQLClient): Promise<Vocabulary>
     })),
     nodeTypes: data.nodeTypes.map((type) => ({ ...type, kind: toKind(type.kind) })),
     sources: data.sources,
-    conflictTargets: new Set(data.conflicts.map((conflict) => conflict.target.id)),
+    conflicts: data.conflicts.map(conflictOf),
   };
 }
 
@@ -127,72 +175,83 @@ const nextFrame = () =>
     setTimeout(resolve, 100);
   });
 
+export interface LoadedGraph {
+  dataset: Dataset;
+  /** The drawing's version when the graph came in one drawing; exports of a view need it. */
+  drawingVersion: string | null;
+  /** Node ids, then relation ids, in the drawing's order (the bit order of an exported view). */
+  drawingOrder: { nodes: string[]; relations: string[] } | null;
+}
+
 /**
- * Loads the whole graph through the public API: the vocabulary first, then, when the totals fit the
- * server's export limits, every node and relation in one request (the graph's graphology export);
- * when the server refuses that (too large, over the cost budget, or no export), page by page.
+ * Loads the whole graph through the public API: the vocabulary and the drawing (Query.drawing: ids,
+ * labels, types, positions, dates, relation ends and sources, no claims) side by side; when the
+ * server refuses the drawing (past its export limits), page by page.
  */
 export async function loadDataset(
   client: GraphQLClient,
   settings: ViewerSettings,
+  features: ApiFeatures,
   callbacks: LoadCallbacks,
-): Promise<Dataset> {
-  const dataset = createDataset(await loadVocabulary(client));
+): Promise<LoadedGraph> {
+  const drawingRequest = client
+    .request<{ drawing: ApiDrawing }>(DRAWING_QUERY)
+    .then((data) => data.drawing)
+    .catch((error: unknown) => {
+      // A refusal (EXPORT_TOO_LARGE, a server without drawings): page instead.
+      if (error instanceof ApiError) return null;
+      throw error;
+    });
+  const dataset = createDataset(await loadVocabulary(client, features));
   callbacks.onVocabulary(dataset);
-  const { exportMaxNodes, exportMaxRelations } = settings.api;
-  if (dataset.totals.nodes <= exportMaxNodes && dataset.totals.relations <= exportMaxRelations) {
-    let graph: ExportedGraph | null = null;
-    try {
-      const data = await client.request<{ subgraph: { export: { content: string | null } } }>(
-        GRAPH_EXPORT_QUERY,
-      );
-      const content = data.subgraph.export.content;
-      if (content) graph = JSON.parse(content) as ExportedGraph;
-    } catch (error) {
-      // A refusal (EXPORT_TOO_LARGE, COST_LIMIT_EXCEEDED, a server without exports): page instead.
-      if (!(error instanceof ApiError)) throw error;
-    }
-    if (graph) {
-      await loadExportedGraph(dataset, graph, callbacks);
-      return dataset;
-    }
+  const drawing = await drawingRequest;
+  if (drawing) {
+    await loadDrawing(dataset, drawing, callbacks);
+    return {
+      dataset,
+      drawingVersion: drawing.version,
+      drawingOrder: { nodes: drawing.nodeIds, relations: drawing.relationIds },
+    };
   }
-  return pageDataset(client, settings, dataset, callbacks);
+  await pageDataset(client, settings, features, dataset, callbacks);
+  return { dataset, drawingVersion: null, drawingOrder: null };
 }
 
-async function loadExportedGraph(
-  dataset: Dataset,
-  graph: ExportedGraph,
-  callbacks: LoadCallbacks,
-): Promise<void> {
+async function loadDrawing(dataset: Dataset, drawing: ApiDrawing, callbacks: LoadCallbacks): Promise<void> {
+  const kindOfType = new Map(dataset.nodeTypes.map((type) => [type.id, type.kind]));
+  const aliases = drawing.nodeIds.map((): string[] => []);
+  drawing.aliasNodes.forEach((node, i) => aliases[node]?.push(drawing.aliases[i]!));
   addEntities(
     dataset,
-    graph.nodes.map(({ key, attributes: node }) => ({
-      id: key,
-      label: node.label,
-      kind: node.kind,
-      type: node.type,
-      aliases: node.aliases,
-      color: node.color,
-      size: node.size,
-      x: node.x,
-      y: node.y,
-      date: toRange(node.date),
-    })) satisfies EntityRecord[],
+    drawing.nodeIds.map((id, i): EntityRecord => {
+      const type = drawing.nodeTypeIds[drawing.nodeTypes[i]!]!;
+      return {
+        id,
+        label: drawing.nodeLabels[i]!,
+        kind: kindOfType.get(type) ?? "actor",
+        type,
+        aliases: aliases[i]!,
+        x: drawing.nodeX[i]!,
+        y: drawing.nodeY[i]!,
+        date: dayRange(drawing.nodeDateStart[i], drawing.nodeDateEnd[i]),
+      };
+    }),
   );
+  // Degrees come with the relations: count them before the first paint, which sizes nodes by them.
+  const relations = drawing.relationIds.map((id, i): RelationRecord => ({
+    id,
+    type: drawing.relationTypeIds[drawing.relationTypes[i]!]!,
+    subject: drawing.nodeIds[drawing.relationSubjects[i]!]!,
+    object: drawing.nodeIds[drawing.relationObjects[i]!]!,
+    corroboration: drawing.relationCorroboration[i]!,
+    date: dayRange(drawing.relationDateStart[i], drawing.relationDateEnd[i]),
+    sources: drawing.relationSources[i]!.map((source) => drawing.sourceIds[source]!),
+    modality: toModality(drawing.relationModality[i]),
+  }));
+  addRelations(dataset, relations);
   callbacks.onEntities(dataset);
   // The nodes are drawn: let that frame out before the relations' work.
   await nextFrame();
-  const relations = graph.edges.map(({ key, source, target, attributes: relation }) => ({
-    id: key,
-    type: relation.type,
-    subject: source,
-    object: target,
-    corroboration: relation.corroboration,
-    date: toRange(relation.date),
-    sources: relation.sources,
-  })) satisfies RelationRecord[];
-  addRelations(dataset, relations);
   callbacks.onRelations(relations, dataset);
 }
 
@@ -203,12 +262,11 @@ async function loadExportedGraph(
 async function pageDataset(
   client: GraphQLClient,
   settings: ViewerSettings,
+  features: ApiFeatures,
   dataset: Dataset,
   callbacks: LoadCallbacks,
-): Promise<Dataset> {
+): Promise<void> {
   const { entityPageSize, relationPageSize, loadConcurrency } = settings.api;
-  // One page chain per kind and per relation family: few enough requests for a small graph, and a
-  // few chains in flight for a large one.
   const kinds = NODE_KINDS.filter((kind) =>
     dataset.nodeTypes.some((type) => type.kind === kind && type.count > 0),
   );
@@ -232,8 +290,6 @@ async function pageDataset(
             kind: toKind(entity.kind),
             type: entity.type,
             aliases: entity.aliases,
-            color: entity.color,
-            size: entity.size,
             x: entity.position.x,
             y: entity.position.y,
             date: toRange(entity.date),
@@ -247,11 +303,12 @@ async function pageDataset(
   const families = RELATION_FAMILIES.filter((family) =>
     dataset.relationTypes.some((type) => type.family === family && type.count > 0),
   );
+  const query = relationsQuery(features);
   const relationChains = families.map((family) => async () => {
     await pageThrough<ApiRelation>(
       async (first, after) =>
         (
-          await client.request<{ relations: Page<ApiRelation> }>(RELATIONS_QUERY, {
+          await client.request<{ relations: Page<ApiRelation> }>(query, {
             family: family.toUpperCase(),
             first,
             after,
@@ -267,6 +324,7 @@ async function pageDataset(
           corroboration: relation.corroboration,
           date: toRange(relation.date),
           sources: [...new Set(relation.claims.map((claim) => claim.source.id))],
+          modality: toModality(relation.modality),
         })) satisfies RelationRecord[];
         addRelations(dataset, relations);
         callbacks.onRelations(relations, dataset);
@@ -274,5 +332,4 @@ async function pageDataset(
     );
   });
   await runLimited(relationChains, loadConcurrency);
-  return dataset;
 }

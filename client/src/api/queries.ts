@@ -1,9 +1,12 @@
+import type { ApiFeatures } from "./features.ts";
+
 /**
  * The operations the viewer sends. Each stays within the server's limits: depth ≤ 8, no aliases, and a
  * cost under 10,000 at the page sizes in settings.ts (the server reports the cost in extensions.cost).
  */
 
-export const VOCABULARY_QUERY = /* GraphQL */ `
+/** The vocabulary, the sources and every conflict with its sides (a short list, even for big graphs). */
+export const vocabularyQuery = (features: ApiFeatures) => /* GraphQL */ `
   query ViewerVocabulary {
     stats {
       nodes
@@ -33,8 +36,100 @@ export const VOCABULARY_QUERY = /* GraphQL */ `
     conflicts {
       id
       property
+      ${features.conflictKind ? "kind" : ""}
       target {
+        __typename
         id
+        ... on Entity {
+          label
+        }
+        ... on Relation {
+          relationType {
+            label
+          }
+          subject {
+            label
+          }
+          object {
+            label
+          }
+        }
+      }
+      values {
+        value
+        sources {
+          id
+        }
+      }
+    }
+  }
+`;
+
+/** The whole graph for drawing, in columns (Query.drawing): what the first paint needs and no more. */
+export const DRAWING_QUERY = /* GraphQL */ `
+  query ViewerDrawing {
+    drawing {
+      version
+      nodeTypeIds
+      relationTypeIds
+      sourceIds
+      nodeIds
+      nodeLabels
+      nodeTypes
+      nodeX
+      nodeY
+      nodeDateStart
+      nodeDateEnd
+      aliases
+      aliasNodes
+      relationIds
+      relationSubjects
+      relationObjects
+      relationTypes
+      relationCorroboration
+      relationDateStart
+      relationDateEnd
+      relationSources
+      relationModality
+    }
+  }
+`;
+
+/** The ego view: the nodes and relations within `depth` steps (at most 500 nodes, the API's cap). */
+export const NEIGHBORHOOD_QUERY = /* GraphQL */ `
+  query ViewerNeighborhood($id: ID!, $depth: Int!, $maxNodes: Int!) {
+    neighborhood(ids: [$id], depth: $depth, maxNodes: $maxNodes) {
+      nodes {
+        id
+      }
+      relations {
+        id
+      }
+      truncated
+    }
+  }
+`;
+
+/** Shortest paths between two nodes, for the path finder. */
+export const PATHS_QUERY = /* GraphQL */ `
+  query ViewerPaths($from: ID!, $to: ID!, $maxLength: Int!) {
+    paths(from: $from, to: $to, maxLength: $maxLength, first: 5) {
+      nodes {
+        id
+      }
+      relations {
+        id
+      }
+    }
+  }
+`;
+
+/** A source's verbatim text, fetched once per source to show quotes in their passage. */
+export const SOURCE_TEXT_QUERY = /* GraphQL */ `
+  query ViewerSourceText($id: ID!) {
+    node(id: $id) {
+      ... on Source {
+        text
       }
     }
   }
@@ -47,21 +142,6 @@ export const EXPORT_FORMATS_QUERY = /* GraphQL */ `
       enumValues {
         name
         description
-      }
-    }
-  }
-`;
-
-/**
- * The whole graph in one response: graphology's JSON of the root subgraph (every node with its
- * position, colour and size, every relation with its sources). Costs ~3,000 of the 10,000 budget;
- * the server refuses it (EXPORT_TOO_LARGE) past its export limits, and the viewer then pages.
- */
-export const GRAPH_EXPORT_QUERY = /* GraphQL */ `
-  query ViewerGraphExport {
-    subgraph {
-      export(format: GRAPHOLOGY_JSON) {
-        content
       }
     }
   }
@@ -84,8 +164,6 @@ export const entitiesQuery = (kind: ApiNodeKind) => /* GraphQL */ `
         kind
         type
         aliases
-        color
-        size
         position {
           x
           y
@@ -100,7 +178,7 @@ export const entitiesQuery = (kind: ApiNodeKind) => /* GraphQL */ `
 `;
 
 /** One page of one relation family, with what filtering needs (date, corroboration, sources). */
-export const RELATIONS_QUERY = /* GraphQL */ `
+export const relationsQuery = (features: ApiFeatures) => /* GraphQL */ `
   query ViewerRelations($family: RelationFamily!, $first: Int!, $after: String) {
     relations(where: { family: [$family] }, first: $first, after: $after) {
       pageInfo {
@@ -121,6 +199,7 @@ export const RELATIONS_QUERY = /* GraphQL */ `
           start
           end
         }
+        ${features.relationModality ? "modality" : ""}
         claims {
           source {
             id
@@ -131,10 +210,13 @@ export const RELATIONS_QUERY = /* GraphQL */ `
   }
 `;
 
-const CLAIM_FIELDS = /* GraphQL */ `
+const claimFields = (features: ApiFeatures) => /* GraphQL */ `
   fragment ViewerClaim on Claim {
     id
     quote
+    quoteStart
+    quoteEnd
+    ${features.claimModality ? "modality" : ""}
     confidence
     status
     source {
@@ -150,10 +232,12 @@ const CLAIM_FIELDS = /* GraphQL */ `
   }
 `;
 
-const RELATION_FIELDS = /* GraphQL */ `
+const relationFields = (features: ApiFeatures) => /* GraphQL */ `
   fragment ViewerRelation on Relation {
     id
     type
+    ${features.relationModality ? "modality" : ""}
+    ${features.dateOrigin ? "dateOrigin dateInheritedFrom { id label }" : ""}
     family
     color
     corroboration
@@ -191,10 +275,11 @@ const RELATION_FIELDS = /* GraphQL */ `
   }
 `;
 
-const CONFLICT_FIELDS = /* GraphQL */ `
+const conflictFields = (features: ApiFeatures) => /* GraphQL */ `
   fragment ViewerConflict on Conflict {
     id
     property
+    ${features.conflictKind ? "kind" : ""}
     target {
       id
     }
@@ -208,7 +293,7 @@ const CONFLICT_FIELDS = /* GraphQL */ `
 `;
 
 /** A node's own facts and conflicts, and one page of its relations with their claims. */
-export const NODE_DETAILS_QUERY = /* GraphQL */ `
+export const nodeDetailsQuery = (features: ApiFeatures) => /* GraphQL */ `
   query ViewerNodeDetails($id: ID!, $first: Int!, $after: String) {
     node(id: $id) {
       ... on Entity {
@@ -246,12 +331,12 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${CLAIM_FIELDS}
-  ${RELATION_FIELDS}
-  ${CONFLICT_FIELDS}
+  ${claimFields(features)}
+  ${relationFields(features)}
+  ${conflictFields(features)}
 `;
 
-export const RELATION_DETAILS_QUERY = /* GraphQL */ `
+export const relationDetailsQuery = (features: ApiFeatures) => /* GraphQL */ `
   query ViewerRelationDetails($id: ID!) {
     node(id: $id) {
       ... on Relation {
@@ -267,7 +352,7 @@ export const RELATION_DETAILS_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${CLAIM_FIELDS}
-  ${RELATION_FIELDS}
-  ${CONFLICT_FIELDS}
+  ${claimFields(features)}
+  ${relationFields(features)}
+  ${conflictFields(features)}
 `;

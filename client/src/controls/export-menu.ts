@@ -4,6 +4,8 @@ import type { ExportFormat } from "../state/export-url.ts";
 export interface ExportMenuActions {
   /** The export link for a format, for the view as it is now. */
   urlFor(format: string): string;
+  /** What the links hold, in words ("exactly the 9 nodes and 16 relations on screen"). */
+  describe(): string;
   downloadPng(): Promise<void>;
   copyLink(): Promise<boolean>;
 }
@@ -17,9 +19,11 @@ export class ExportMenu {
   private readonly links = new Map<string, HTMLAnchorElement>();
   private readonly list: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly note: HTMLElement;
 
   constructor(private readonly actions: ExportMenuActions) {
     this.list = el("div", { className: "export-formats" });
+    this.note = el("p", { className: "muted export-note", attrs: { "data-testid": "export-note" } });
     this.status = el("span", { className: "muted", attrs: { role: "status" } });
     const png = el("button", { attrs: { type: "button", "data-export": "png" }, text: "PNG image" });
     png.addEventListener("click", () => {
@@ -45,8 +49,9 @@ export class ExportMenu {
       el(
         "div",
         { className: "menu-body" },
-        el("p", { className: "muted", text: "The current filtered view as:" }),
+        el("p", { className: "muted", text: "The current view as:" }),
         this.list,
+        this.note,
         png,
         copy,
         this.status,
@@ -79,5 +84,6 @@ export class ExportMenu {
   refresh(): void {
     if (!this.element.open) return;
     for (const [format, link] of this.links) link.href = this.actions.urlFor(format);
+    this.note.textContent = this.actions.describe();
   }
 }

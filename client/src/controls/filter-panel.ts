@@ -2,136 +2,156 @@ import { NODE_KINDS, RELATION_FAMILIES, type Dataset, type NodeKind } from "../d
 import { el } from "../dom.ts";
 import type { FilteredView } from "../state/filtered-view.ts";
 import { toggleMember, type Filters } from "../state/navigation.ts";
-import { swatch } from "./swatch.ts";
+import { Facet } from "./facet.ts";
 
 const KIND_LABELS: Record<NodeKind, string> = { actor: "Actors", event: "Events", place: "Places" };
 
-interface Checkbox {
-  input: HTMLInputElement;
-  count?: HTMLElement;
-}
+/** Rows a facet draws before it asks for a search; a search box shows past this many values. */
+const MAX_ROWS = 40;
+const SEARCH_ABOVE = 12;
 
-function checkboxRow(label: Node[], data: Record<string, string>): { row: HTMLElement } & Checkbox {
-  const input = el("input", { attrs: { type: "checkbox", ...data } });
-  const count = el("span", { className: "count" });
-  const row = el("label", { className: "check" }, input, ...label, count);
-  return { row, input, count };
-}
+type Change = (change: (filters: Filters) => Filters) => void;
 
 /**
- * Relation types, node kinds, sources, minimum corroboration and two options. The panel only
- * reports changes (onChange) and mirrors the state it is given (sync): data flows one way.
+ * The filter facets (node kinds, node types, sources, relation types by family), corroboration and
+ * two options. The panel only reports changes and mirrors the state it is given: data flows one way.
  */
 export class FilterPanel {
   readonly element: HTMLElement;
-  private readonly typeBoxes = new Map<string, Checkbox>();
-  private readonly kindBoxes = new Map<NodeKind, Checkbox>();
-  private readonly sourceBoxes = new Map<string, Checkbox>();
+  private readonly kinds: Facet;
+  private readonly nodeTypes: Facet;
+  private readonly sources: Facet;
+  private readonly relationTypes: Facet;
   private readonly corroboration: HTMLSelectElement;
   private readonly keepUndated: HTMLInputElement;
   private readonly keepOrphans: HTMLInputElement;
 
+  private sourceTotalsKnown = false;
+
   constructor(
     private readonly dataset: Dataset,
-    private readonly onChange: (change: (filters: Filters) => Filters) => void,
+    onChange: Change,
   ) {
     const allTypes = dataset.relationTypes.filter((type) => type.count > 0).map((type) => type.id);
+    const allNodeTypes = dataset.nodeTypes.filter((type) => type.count > 0).map((type) => type.id);
     const allSources = dataset.sources.map((source) => source.id);
+    const kindColor = (kind: NodeKind) => dataset.nodeTypes.find((type) => type.kind === kind)?.color;
 
-    const typeGroups = RELATION_FAMILIES.map((family) => {
-      const types = dataset.relationTypes.filter((type) => type.family === family && type.count > 0);
-      if (types.length === 0) return null;
-      return el(
-        "fieldset",
-        { className: "family" },
-        el("legend", {}, swatch(types[0]!.color, "line"), family),
-        ...types.map((type) => {
-          const box = checkboxRow([el("span", { text: type.id, attrs: { title: type.label } })], {
-            "data-relation-type": type.id,
-          });
-          box.input.addEventListener("change", () =>
-            this.onChange((filters) => ({
-              ...filters,
-              relationTypes: toggleMember(filters.relationTypes, allTypes, type.id, box.input.checked),
-            })),
-          );
-          this.typeBoxes.set(type.id, box);
-          return box.row;
-        }),
-      );
-    });
-    const allNone = (label: string, value: ReadonlySet<string> | null) => {
-      const button = el("button", { className: "small", attrs: { type: "button" }, text: label });
-      button.addEventListener("click", () =>
-        this.onChange((filters) => ({ ...filters, relationTypes: value })),
-      );
-      return button;
-    };
-
-    const kindRows = NODE_KINDS.map((kind) => {
-      const color = dataset.nodeTypes.find((type) => type.kind === kind)?.color ?? "#888";
-      const box = checkboxRow([swatch(color), el("span", { text: KIND_LABELS[kind] })], {
-        "data-kind": kind,
-      });
-      box.input.addEventListener("change", () =>
-        this.onChange((filters) => ({
+    this.kinds = new Facet({
+      title: "Node kinds",
+      attribute: "kind",
+      values: NODE_KINDS.map((kind) => ({
+        id: kind,
+        label: KIND_LABELS[kind],
+        color: kindColor(kind),
+        total: dataset.nodeTypes
+          .filter((type) => type.kind === kind)
+          .reduce((sum, type) => sum + type.count, 0),
+      })),
+      maxRows: MAX_ROWS,
+      searchAbove: SEARCH_ABOVE,
+      onToggle: (id, on) =>
+        onChange((filters) => ({
           ...filters,
-          nodeKinds: toggleMember(filters.nodeKinds, NODE_KINDS, kind, box.input.checked),
+          nodeKinds: toggleMember(filters.nodeKinds, NODE_KINDS, id as NodeKind, on),
         })),
-      );
-      this.kindBoxes.set(kind, box);
-      return box.row;
+      onAll: () => onChange((filters) => ({ ...filters, nodeKinds: null })),
+      onNone: () => onChange((filters) => ({ ...filters, nodeKinds: new Set() })),
     });
-
-    const sourceRows = dataset.sources.map((source) => {
-      const box = checkboxRow(
-        [
-          el(
-            "span",
-            { className: "source-name" },
-            source.title,
-            el("span", { className: "muted", text: ` · ${source.outlet ?? "outlet unknown"}` }),
-          ),
-        ],
-        { "data-source": source.id },
-      );
-      box.input.addEventListener("change", () =>
-        this.onChange((filters) => ({
+    this.nodeTypes = new Facet({
+      title: "Node types",
+      attribute: "node-type",
+      values: NODE_KINDS.flatMap((kind) =>
+        dataset.nodeTypes
+          .filter((type) => type.kind === kind && type.count > 0)
+          .map((type) => ({
+            id: type.id,
+            label: type.label,
+            color: type.color,
+            total: type.count,
+            group: kind,
+          })),
+      ),
+      maxRows: MAX_ROWS,
+      searchAbove: SEARCH_ABOVE,
+      onToggle: (id, on) =>
+        onChange((filters) => ({
           ...filters,
-          sources: toggleMember(filters.sources, allSources, source.id, box.input.checked),
+          nodeTypes: toggleMember(filters.nodeTypes, allNodeTypes, id, on),
         })),
-      );
-      this.sourceBoxes.set(source.id, box);
-      return box.row;
+      onAll: () => onChange((filters) => ({ ...filters, nodeTypes: null })),
+      onNone: () => onChange((filters) => ({ ...filters, nodeTypes: new Set() })),
+    });
+    this.sources = new Facet({
+      title: "Sources",
+      attribute: "source",
+      values: dataset.sources.map((source) => ({
+        id: source.id,
+        label: source.title,
+        detail: source.outlet ?? "outlet unknown",
+        total: 0,
+      })),
+      maxRows: MAX_ROWS,
+      searchAbove: SEARCH_ABOVE,
+      onToggle: (id, on) =>
+        onChange((filters) => ({ ...filters, sources: toggleMember(filters.sources, allSources, id, on) })),
+      onAll: () => onChange((filters) => ({ ...filters, sources: null })),
+      onNone: () => onChange((filters) => ({ ...filters, sources: new Set() })),
+    });
+    this.relationTypes = new Facet({
+      title: "Relation types",
+      attribute: "relation-type",
+      values: RELATION_FAMILIES.flatMap((family) =>
+        dataset.relationTypes
+          .filter((type) => type.family === family && type.count > 0)
+          .map((type) => ({
+            id: type.id,
+            label: type.label,
+            detail: type.id,
+            color: type.color,
+            shape: "line" as const,
+            total: type.count,
+            group: family,
+          })),
+      ),
+      maxRows: MAX_ROWS,
+      searchAbove: SEARCH_ABOVE,
+      onToggle: (id, on) =>
+        onChange((filters) => ({
+          ...filters,
+          relationTypes: toggleMember(filters.relationTypes, allTypes, id, on),
+        })),
+      onAll: () => onChange((filters) => ({ ...filters, relationTypes: null })),
+      onNone: () => onChange((filters) => ({ ...filters, relationTypes: new Set() })),
     });
 
     this.corroboration = el(
       "select",
       { attrs: { id: "min-corroboration" } },
-      ...Array.from({ length: Math.max(1, dataset.sources.length) }, (_, i) =>
+      ...Array.from({ length: Math.max(1, Math.min(10, dataset.sources.length)) }, (_, i) =>
         el("option", { attrs: { value: String(i + 1) }, text: i === 0 ? "any" : `≥ ${i + 1} sources` }),
       ),
     );
     this.corroboration.addEventListener("change", () =>
-      this.onChange((filters) => ({ ...filters, minCorroboration: Number(this.corroboration.value) })),
+      onChange((filters) => ({ ...filters, minCorroboration: Number(this.corroboration.value) })),
     );
     this.keepUndated = el("input", { attrs: { type: "checkbox", id: "keep-undated" } });
     this.keepUndated.addEventListener("change", () =>
-      this.onChange((filters) => ({ ...filters, keepUndated: this.keepUndated.checked })),
+      onChange((filters) => ({ ...filters, keepUndated: this.keepUndated.checked })),
     );
     this.keepOrphans = el("input", { attrs: { type: "checkbox", id: "keep-orphans" } });
     this.keepOrphans.addEventListener("change", () =>
-      this.onChange((filters) => ({ ...filters, keepOrphans: this.keepOrphans.checked })),
+      onChange((filters) => ({ ...filters, keepOrphans: this.keepOrphans.checked })),
     );
 
     this.element = el(
       "section",
       { className: "filters", attrs: { "aria-label": "Filters" } },
       el("h2", { text: "Filters" }),
-      el("h3", { text: "Node kinds" }),
-      ...kindRows,
-      el("h3", { text: "Sources" }),
-      ...sourceRows,
+      this.kinds.element,
+      this.nodeTypes.element,
+      this.relationTypes.element,
+      this.sources.element,
       el(
         "div",
         { className: "row" },
@@ -140,28 +160,23 @@ export class FilterPanel {
       ),
       el("label", { className: "check" }, this.keepUndated, "Keep undated relations and events"),
       el("label", { className: "check" }, this.keepOrphans, "Keep nodes left without relations"),
-      el(
-        "h3",
-        { className: "with-actions" },
-        "Relation types ",
-        allNone("all", null),
-        allNone("none", new Set()),
-      ),
-      ...typeGroups,
     );
   }
 
   /** Mirrors the filters and the visible counts. */
   sync(filters: Filters, view: FilteredView | null): void {
-    for (const [type, box] of this.typeBoxes) {
-      box.input.checked = !filters.relationTypes || filters.relationTypes.has(type);
-      const total = this.dataset.relationTypeById.get(type)?.count ?? 0;
-      box.count!.textContent = view ? `${view.relationsByType.get(type) ?? 0}/${total}` : String(total);
+    if (!this.sourceTotalsKnown && this.dataset.relations.size > 0 && view) {
+      // Relations per source are known once the relations are in.
+      const totals = new Map<string, number>();
+      for (const relation of this.dataset.relations.values())
+        for (const source of relation.sources) totals.set(source, (totals.get(source) ?? 0) + 1);
+      this.sources.setTotals(totals);
+      this.sourceTotalsKnown = this.dataset.relations.size >= this.dataset.totals.relations;
     }
-    for (const [kind, box] of this.kindBoxes)
-      box.input.checked = !filters.nodeKinds || filters.nodeKinds.has(kind);
-    for (const [source, box] of this.sourceBoxes)
-      box.input.checked = !filters.sources || filters.sources.has(source);
+    this.kinds.sync(filters.nodeKinds, view?.nodesByKind ?? null);
+    this.nodeTypes.sync(filters.nodeTypes, view?.nodesByType ?? null);
+    this.relationTypes.sync(filters.relationTypes, view?.relationsByType ?? null);
+    this.sources.sync(filters.sources, view?.relationsBySource ?? null);
     this.corroboration.value = String(Math.min(filters.minCorroboration, this.corroboration.options.length));
     this.keepUndated.checked = filters.keepUndated;
     this.keepOrphans.checked = filters.keepOrphans;

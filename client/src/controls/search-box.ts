@@ -1,23 +1,39 @@
 import { el } from "../dom.ts";
 import type { SearchIndex, SearchSuggestion } from "../data/search-index.ts";
+export type { SearchSuggestion };
 
 /**
  * Autocomplete over labels and aliases (WAI-ARIA combobox). Arrow keys move through suggestions,
  * Enter picks, Escape closes the list; `/` anywhere on the page focuses the box (see keyboard.ts).
  */
+export interface SearchBoxOptions {
+  index: () => SearchIndex | null;
+  maxSuggestions: number;
+  /** How many matches the full result list may hold. */
+  maxResults: number;
+  /** Short type text after each suggestion. */
+  describe: (id: string) => string;
+  /** Disputed nodes are marked in the suggestions. */
+  isDisputed: (id: string) => boolean;
+  onPick: (id: string) => void;
+  /** Lists every match (the last option, when there are more than the suggestions show). */
+  onShowAll?: (query: string, results: SearchSuggestion[]) => void;
+  /** Prefix of element ids, so that two boxes can live on one page. */
+  idPrefix: string;
+  label: string;
+  placeholder: string;
+}
+
 export class SearchBox {
   readonly element: HTMLElement;
   readonly input: HTMLInputElement;
   private readonly list: HTMLUListElement;
   private suggestions: SearchSuggestion[] = [];
+  private allResults: SearchSuggestion[] = [];
   private active = -1;
 
-  constructor(
-    private readonly index: () => SearchIndex | null,
-    private readonly maxSuggestions: number,
-    private readonly describe: (id: string) => string,
-    private readonly onPick: (id: string) => void,
-  ) {
+  constructor(private readonly options: SearchBoxOptions) {
+    const listId = `${options.idPrefix}-suggestions`;
     this.input = el("input", {
       className: "search-input",
       attrs: {
@@ -25,16 +41,16 @@ export class SearchBox {
         role: "combobox",
         "aria-autocomplete": "list",
         "aria-expanded": "false",
-        "aria-controls": "search-suggestions",
-        "aria-label": "Search nodes by name or alias (press / to focus)",
-        placeholder: "Search nodes…  /",
+        "aria-controls": listId,
+        "aria-label": options.label,
+        placeholder: options.placeholder,
         autocomplete: "off",
         spellcheck: "false",
       },
     });
     this.list = el("ul", {
       className: "search-suggestions",
-      attrs: { id: "search-suggestions", role: "listbox", "aria-label": "Suggestions" },
+      attrs: { id: listId, role: "listbox", "aria-label": "Suggestions" },
     });
     this.list.hidden = true;
     this.element = el("div", { className: "search", attrs: { role: "search" } }, this.input, this.list);
@@ -50,9 +66,19 @@ export class SearchBox {
     this.input.select();
   }
 
+  /** The option past the suggestions that opens the full list, when there is more to list. */
+  private get hasShowAll(): boolean {
+    return this.options.onShowAll !== undefined && this.allResults.length > this.suggestions.length;
+  }
+
+  private get optionCount(): number {
+    return this.suggestions.length + (this.hasShowAll ? 1 : 0);
+  }
+
   private refresh(): void {
-    const index = this.index();
-    this.suggestions = index ? index.search(this.input.value, this.maxSuggestions) : [];
+    const index = this.options.index();
+    this.allResults = index ? index.search(this.input.value, this.options.maxResults) : [];
+    this.suggestions = this.allResults.slice(0, this.options.maxSuggestions);
     this.active = this.suggestions.length > 0 ? 0 : -1;
     this.render();
   }
@@ -65,7 +91,7 @@ export class SearchBox {
           {
             className: "search-option",
             attrs: {
-              id: `search-option-${i}`,
+              id: `${this.options.idPrefix}-option-${i}`,
               role: "option",
               "aria-selected": String(i === this.active),
               "data-node": suggestion.id,
@@ -75,7 +101,14 @@ export class SearchBox {
           suggestion.matchedAlias
             ? el("span", { className: "option-alias", text: ` (${suggestion.matchedAlias})` })
             : null,
-          el("span", { className: "option-kind", text: this.describe(suggestion.id) }),
+          el("span", { className: "option-kind", text: this.options.describe(suggestion.id) }),
+          this.options.isDisputed(suggestion.id)
+            ? el("span", {
+                className: "chip chip-disputed",
+                text: "disputed",
+                attrs: { title: "Sources disagree about it" },
+              })
+            : null,
         );
         // mousedown, not click: the input's blur would close the list before a click lands.
         option.addEventListener("mousedown", (event) => {
@@ -84,11 +117,13 @@ export class SearchBox {
         });
         return option;
       }),
+      ...(this.hasShowAll ? [this.showAllOption()] : []),
     );
     const open = this.suggestions.length > 0 && document.activeElement === this.input;
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", String(open));
-    if (this.active >= 0) this.input.setAttribute("aria-activedescendant", `search-option-${this.active}`);
+    if (this.active >= 0)
+      this.input.setAttribute("aria-activedescendant", `${this.options.idPrefix}-option-${this.active}`);
     else this.input.removeAttribute("aria-activedescendant");
   }
 
@@ -98,7 +133,7 @@ export class SearchBox {
       if (this.suggestions.length === 0) return;
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
-      this.active = (this.active + step + this.suggestions.length) % this.suggestions.length;
+      this.active = (this.active + step + this.optionCount) % this.optionCount;
       this.render();
     } else if (event.key === "Enter") {
       event.preventDefault();
@@ -110,12 +145,37 @@ export class SearchBox {
     }
   }
 
+  private showAllOption(): HTMLElement {
+    const i = this.suggestions.length;
+    const total = this.allResults.length;
+    const option = el("li", {
+      className: "search-option search-all",
+      attrs: {
+        id: `${this.options.idPrefix}-option-${i}`,
+        role: "option",
+        "aria-selected": String(i === this.active),
+        "data-action": "all-results",
+      },
+      text: `All ${total}${total >= this.options.maxResults ? "+" : ""} results…`,
+    });
+    option.addEventListener("mousedown", (event) => {
+      event.preventDefault();
+      this.pick(i);
+    });
+    return option;
+  }
+
   private pick(i: number): void {
+    if (i === this.suggestions.length && this.hasShowAll) {
+      this.close();
+      this.options.onShowAll?.(this.input.value, this.allResults);
+      return;
+    }
     const suggestion = this.suggestions[i];
     if (!suggestion) return;
     this.input.value = suggestion.label;
     this.close();
-    this.onPick(suggestion.id);
+    this.options.onPick(suggestion.id);
   }
 
   private close(): void {

@@ -13,6 +13,9 @@ export const RELATION_FAMILIES: readonly RelationFamily[] = [
   "structural",
 ];
 
+/** How firmly the sources state a relation (knowledge model v2; asserted until the API says more). */
+export type Modality = "asserted" | "announced" | "hedged" | "negated";
+
 /** A date as the first and last day it covers, in days since 1970-01-01 (UTC). */
 export interface DayRange {
   start: number;
@@ -25,8 +28,6 @@ export interface EntityRecord {
   kind: NodeKind;
   type: string;
   aliases: string[];
-  color: string;
-  size: number;
   x: number;
   y: number;
   date: DayRange | null;
@@ -41,6 +42,7 @@ export interface RelationRecord {
   date: DayRange | null;
   /** Ids of the sources whose claims support the relation. */
   sources: string[];
+  modality: Modality;
 }
 
 export interface RelationTypeRecord {
@@ -67,13 +69,30 @@ export interface SourceRecord {
   url: string | null;
 }
 
+/** One side of a disagreement: a value and the sources that give it. */
+export interface ConflictSide {
+  value: string;
+  sources: string[];
+}
+
+/** Sources disagreeing about one property of one node or relation (the whole list is small). */
+export interface ConflictRecord {
+  id: string;
+  /** date, count, …; with the v2 model, the conflict's kind (date, count, duration, extent, negation). */
+  property: string;
+  kind: string;
+  target: string;
+  targetKind: "node" | "relation";
+  targetLabel: string;
+  sides: ConflictSide[];
+}
+
 export interface Vocabulary {
   totals: { nodes: number; relations: number };
   relationTypes: RelationTypeRecord[];
   nodeTypes: NodeTypeRecord[];
   sources: SourceRecord[];
-  /** Ids of the nodes and relations that sources disagree about. */
-  conflictTargets: Set<string>;
+  conflicts: ConflictRecord[];
 }
 
 export interface Dataset extends Vocabulary {
@@ -81,6 +100,11 @@ export interface Dataset extends Vocabulary {
   relations: Map<string, RelationRecord>;
   relationTypeById: Map<string, RelationTypeRecord>;
   nodeTypeById: Map<string, NodeTypeRecord>;
+  sourceById: Map<string, SourceRecord>;
+  /** Conflicts by the node or relation they are about. */
+  conflictsByTarget: Map<string, ConflictRecord[]>;
+  /** Relations per node, either direction (computed as relations arrive). */
+  degree: Map<string, number>;
   /** The span of every dated node and relation; null when nothing is dated. */
   dateExtent: DayRange | null;
   /** Largest corroboration of any relation. */
@@ -88,12 +112,18 @@ export interface Dataset extends Vocabulary {
 }
 
 export function createDataset(vocabulary: Vocabulary): Dataset {
+  const conflictsByTarget = new Map<string, ConflictRecord[]>();
+  for (const conflict of vocabulary.conflicts)
+    conflictsByTarget.set(conflict.target, [...(conflictsByTarget.get(conflict.target) ?? []), conflict]);
   return {
     ...vocabulary,
     entities: new Map(),
     relations: new Map(),
     relationTypeById: new Map(vocabulary.relationTypes.map((type) => [type.id, type])),
     nodeTypeById: new Map(vocabulary.nodeTypes.map((type) => [type.id, type])),
+    sourceById: new Map(vocabulary.sources.map((source) => [source.id, source])),
+    conflictsByTarget,
+    degree: new Map(),
     dateExtent: null,
     maxCorroboration: 1,
   };
@@ -115,9 +145,15 @@ export function addEntities(dataset: Dataset, entities: EntityRecord[]): void {
 }
 
 export function addRelations(dataset: Dataset, relations: RelationRecord[]): void {
+  const bump = (id: string) => dataset.degree.set(id, (dataset.degree.get(id) ?? 0) + 1);
   for (const relation of relations) {
+    if (dataset.relations.has(relation.id)) continue;
     dataset.relations.set(relation.id, relation);
     dataset.dateExtent = widen(dataset.dateExtent, relation.date);
     dataset.maxCorroboration = Math.max(dataset.maxCorroboration, relation.corroboration);
+    bump(relation.subject);
+    if (relation.object !== relation.subject) bump(relation.object);
   }
 }
+
+export const isDisputed = (dataset: Dataset, id: string) => dataset.conflictsByTarget.has(id);

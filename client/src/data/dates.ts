@@ -50,3 +50,8 @@ export function monthOfText(text: string, side: "start" | "end"): number | null 
 
 export const overlaps = (a: { start: number; end: number }, start: number, end: number) =>
   a.end >= start && a.start <= end;
+
+/** YYYY-MM-DD of a day number. */
+export function dayText(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

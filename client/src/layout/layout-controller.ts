@@ -1,4 +1,5 @@
-import forceAtlas2 from "graphology-layout-forceatlas2";
+// The server's own fit of ForceAtlas2 to the graph's size, so a re-run looks like the start-up layout.
+import { forceAtlas2SettingsFor } from "../../../server/layout/forceatlas2-settings.ts";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import NoverlapLayoutSupervisor from "graphology-layout-noverlap/worker";
 import type { ViewerSettings } from "../settings.ts";
@@ -33,7 +34,7 @@ export class LayoutController {
     if (this.phaseValue !== "idle") this.halt();
     // A fresh supervisor each run: it copies the graph's edges into the worker when created.
     this.fa2 = new FA2LayoutSupervisor(this.graph, {
-      settings: { ...forceAtlas2.inferSettings(this.graph), adjustSizes: false },
+      settings: forceAtlas2SettingsFor(this.graph.order),
     });
     this.fa2.start();
     this.setPhase("running");

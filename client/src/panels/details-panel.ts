@@ -5,32 +5,33 @@ import {
   type NodeDetails,
   type RelationInfo,
 } from "../api/details.ts";
+import type { ApiFeatures } from "../api/features.ts";
 import type { GraphQLClient } from "../api/graphql-client.ts";
+import type { Dataset } from "../data/dataset.ts";
 import { append, el, externalLink, safeHref } from "../dom.ts";
 import type { ViewerSettings } from "../settings.ts";
-import type { Selection } from "../state/navigation.ts";
+import type { Focus, Selection } from "../state/navigation.ts";
 import { swatch } from "../controls/swatch.ts";
-import { claimList } from "./claim-view.ts";
+import { claimList, modalityChip } from "./claim-view.ts";
+import { nodeDate, relationDate } from "./dates.ts";
+import type { SourceTexts } from "./passage.ts";
 
 export interface DetailsPanelActions {
   select(selection: Selection): void;
   close(): void;
+  setFocus(focus: Focus): void;
+  fit(nodes: string[]): void;
+  /** A search box that picks the other end of a path from `from`. */
+  pathPicker(from: string): HTMLElement;
 }
 
-/** Conflicts are flagged loudly: both values stay visible, each with the claims and sources behind it. */
-function conflictView(conflict: ConflictInfo, subject: string): HTMLElement {
-  return el(
-    "div",
-    { className: "conflict", attrs: { role: "note" } },
-    el("strong", { text: `⚠ Sources disagree on the ${conflict.property} of ${subject}` }),
-    el(
-      "ul",
-      {},
-      ...conflict.values.map((value) =>
-        el("li", {}, el("span", { className: "conflict-value", text: value.value }), claimList(value.claims)),
-      ),
-    ),
-  );
+export interface DetailsPanelContext {
+  client: GraphQLClient;
+  settings: ViewerSettings;
+  features: () => ApiFeatures;
+  dataset: () => Dataset | null;
+  focus: () => Focus;
+  texts: SourceTexts;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -44,9 +45,13 @@ function factList(rows: [string, Node | string | null][]): HTMLElement {
   return list;
 }
 
+/** Relations listed with their quotes open; past this many, each relation's quotes fold away. */
+const OPEN_CLAIMS_UP_TO = 12;
+
 /**
- * The right-hand panel: a node's facts, conflicts and relations grouped by type, each with its
- * quotes and sources; or one relation's claims. Details come from the API when something is picked.
+ * The right-hand panel: a node's facts, disputes, focus tools and relations grouped by type, each
+ * with its quotes in context; or one relation's claims. Details come from the API when something
+ * is picked (the first load carries no claims).
  */
 export class DetailsPanel {
   readonly element: HTMLElement;
@@ -57,8 +62,7 @@ export class DetailsPanel {
   private readonly relationCache = new Map<string, RelationInfo | null>();
 
   constructor(
-    private readonly client: GraphQLClient,
-    private readonly settings: ViewerSettings,
+    private readonly context: DetailsPanelContext,
     private readonly actions: DetailsPanelActions,
   ) {
     this.heading = el("h2", { attrs: { id: "details-heading", tabindex: "-1" } });
@@ -78,6 +82,11 @@ export class DetailsPanel {
     this.element.hidden = true;
   }
 
+  private sourceName = (id: string) => {
+    const source = this.context.dataset()?.sourceById.get(id);
+    return source ? (source.outlet ?? source.title) : id;
+  };
+
   async show(selection: Selection): Promise<void> {
     this.current?.abort();
     if (!selection) {
@@ -89,18 +98,20 @@ export class DetailsPanel {
     this.current = controller;
     this.element.hidden = false;
     this.element.removeAttribute("data-loaded");
-    this.heading.textContent = selection.id;
+    this.heading.textContent = this.context.dataset()?.entities.get(selection.id)?.label ?? selection.id;
     this.body.replaceChildren(el("p", { className: "muted", text: "Loading…" }));
+    const { client, settings } = this.context;
+    const features = this.context.features();
     try {
       if (selection.kind === "node") {
         const details = await this.cached(this.nodeCache, selection.id, () =>
-          fetchNodeDetails(this.client, this.settings, selection.id, controller.signal),
+          fetchNodeDetails(client, settings, features, selection.id, controller.signal),
         );
         if (controller.signal.aborted) return;
         this.renderNode(selection.id, details);
       } else {
         const details = await this.cached(this.relationCache, selection.id, () =>
-          fetchRelationDetails(this.client, selection.id, controller.signal),
+          fetchRelationDetails(client, features, selection.id, controller.signal),
         );
         if (controller.signal.aborted) return;
         this.renderRelation(selection.id, details);
@@ -112,6 +123,13 @@ export class DetailsPanel {
         el("p", { className: "error", text: `Could not load details: ${(error as Error).message}` }),
       );
     }
+  }
+
+  /** Redraws the focus tools when the focus changes under an open panel. */
+  refreshFocus(): void {
+    const slot = this.body.querySelector<HTMLElement>(".focus-tools");
+    const id = slot?.dataset.node;
+    if (slot && id) slot.replaceWith(this.focusTools(id));
   }
 
   private async cached<T>(cache: Map<string, T | null>, id: string, load: () => Promise<T | null>) {
@@ -128,11 +146,81 @@ export class DetailsPanel {
   private relationButton(id: string, label: string): HTMLButtonElement {
     const button = el("button", {
       className: "link-button small",
-      attrs: { type: "button", title: "Show this relation alone" },
+      attrs: { type: "button", title: "Show this relation alone", "data-relation": id },
       text: label,
     });
     button.addEventListener("click", () => this.actions.select({ kind: "relation", id }));
     return button;
+  }
+
+  /** Ego view (depth 1, 2, off), fit the neighbourhood, and a path to another node. */
+  private focusTools(id: string): HTMLElement {
+    const focus = this.context.focus();
+    const egoDepth = focus?.kind === "ego" && focus.id === id ? focus.depth : 0;
+    const egoButton = (depth: 0 | 1 | 2, text: string) => {
+      const button = el("button", {
+        className: "small",
+        attrs: { type: "button", "data-ego": String(depth), "aria-pressed": String(egoDepth === depth) },
+        text,
+      });
+      button.addEventListener("click", () =>
+        this.actions.setFocus(depth === 0 ? null : { kind: "ego", id, depth }),
+      );
+      return button;
+    };
+    const fit = el("button", {
+      className: "small",
+      attrs: { type: "button", "data-action": "fit-neighbours" },
+      text: "fit neighbours",
+    });
+    fit.addEventListener("click", () => {
+      const dataset = this.context.dataset();
+      const neighbours = dataset
+        ? [...dataset.relations.values()]
+            .filter((relation) => relation.subject === id || relation.object === id)
+            .flatMap((relation) => [relation.subject, relation.object])
+        : [];
+      this.actions.fit([id, ...neighbours]);
+    });
+    return el(
+      "div",
+      { className: "focus-tools", attrs: { "data-node": id } },
+      el(
+        "div",
+        { className: "row" },
+        el("span", { className: "muted", text: "Ego view" }),
+        egoButton(1, "1 step"),
+        egoButton(2, "2 steps"),
+        egoDepth ? egoButton(0, "off") : null,
+        fit,
+      ),
+      el(
+        "div",
+        { className: "row path-row" },
+        el("span", { className: "muted", text: "Path to" }),
+        this.actions.pathPicker(id),
+      ),
+    );
+  }
+
+  private conflictView(conflict: ConflictInfo, subject: string): HTMLElement {
+    return el(
+      "div",
+      { className: "conflict", attrs: { role: "note", "data-conflict": conflict.id } },
+      el("strong", { text: `⚠ Sources disagree on the ${conflict.property} of ${subject}` }),
+      el(
+        "ul",
+        {},
+        ...conflict.values.map((value) =>
+          el(
+            "li",
+            {},
+            el("span", { className: "conflict-value", text: value.value }),
+            claimList(value.claims, this.context.texts),
+          ),
+        ),
+      ),
+    );
   }
 
   private renderNode(id: string, details: NodeDetails | null): void {
@@ -144,19 +232,22 @@ export class DetailsPanel {
     this.heading.textContent = details.label;
     const wikidataHref = safeHref(details.wikidataUrl);
     const conflictsByTarget = new Map<string, ConflictInfo[]>();
-    for (const conflict of details.conflicts) {
+    for (const conflict of details.conflicts)
       conflictsByTarget.set(conflict.target.id, [
         ...(conflictsByTarget.get(conflict.target.id) ?? []),
         conflict,
       ]);
-    }
     const own = conflictsByTarget.get(details.id) ?? [];
-    const dateClaims = details.attributeClaims;
+    // Claims shown in a dispute are not repeated below it.
+    const inConflicts = new Set(
+      own.flatMap((conflict) => conflict.values.flatMap((v) => v.claims.map((c) => c.id))),
+    );
+    const attributeClaims = details.attributeClaims.filter((claim) => !inConflicts.has(claim.id));
 
     const groups = new Map<string, RelationInfo[]>();
-    for (const relation of details.relations) {
+    for (const relation of details.relations)
       groups.set(relation.type, [...(groups.get(relation.type) ?? []), relation]);
-    }
+    const openClaims = details.relations.length <= OPEN_CLAIMS_UP_TO;
     const relationSections = [...groups.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([type, relations]) =>
@@ -167,31 +258,33 @@ export class DetailsPanel {
             "summary",
             {},
             swatch(relations[0]!.color, "line"),
-            `${type} · ${relations[0]!.relationType.label} (${relations.length})`,
+            `${relations[0]!.relationType.label} (${relations.length})`,
+            el("span", { className: "muted", text: ` ${type}` }),
           ),
           el(
             "ul",
             { className: "relations" },
-            ...relations.map((relation) => this.relationItem(details.id, relation, conflictsByTarget)),
+            ...relations.map((relation) =>
+              this.relationItem(details.id, relation, conflictsByTarget, openClaims),
+            ),
           ),
         ),
       );
 
+    const date = nodeDate(details.date, own, this.sourceName);
     this.body.replaceChildren();
     append(
       this.body,
-      el("p", {
-        className: "meta",
-        text: [
-          details.kind.toLowerCase(),
-          details.typeLabel,
-          details.date ? details.date.text : null,
-          plural(details.degree, "relation"),
-        ]
-          .filter(Boolean)
-          .join(" · "),
-      }),
-      ...own.map((conflict) => conflictView(conflict, details.label)),
+      el(
+        "p",
+        { className: "meta" },
+        [details.kind.toLowerCase(), details.typeLabel].join(" · "),
+        date ? " · " : "",
+        date,
+        ` · ${plural(details.degree, "relation")}`,
+      ),
+      this.focusTools(details.id),
+      ...own.map((conflict) => this.conflictView(conflict, details.label)),
       el("p", { text: details.description }),
       factList([
         ["Id", details.id],
@@ -204,8 +297,13 @@ export class DetailsPanel {
         ],
         ["CAMEO", details.cameo],
       ]),
-      dateClaims.length > 0
-        ? el("section", {}, el("h3", { text: "What the sources say about it" }), claimList(dateClaims))
+      attributeClaims.length > 0
+        ? el(
+            "section",
+            {},
+            el("h3", { text: "What the sources say about it" }),
+            claimList(attributeClaims, this.context.texts),
+          )
         : null,
       el("h3", { text: `Relations (${details.relations.length})` }),
       ...relationSections,
@@ -216,31 +314,44 @@ export class DetailsPanel {
     nodeId: string,
     relation: RelationInfo,
     conflictsByTarget: Map<string, ConflictInfo[]>,
+    openClaims: boolean,
   ): HTMLElement {
     const outgoing = relation.subject.id === nodeId;
     const other = outgoing ? relation.object : relation.subject;
-    const conflicts = conflictsByTarget.get(relation.id) ?? [];
+    const conflicts = (conflictsByTarget.get(relation.id) ?? []).filter(
+      (conflict) => conflict.property !== "date",
+    );
+    const withConflicts = { ...relation, conflicts: conflictsByTarget.get(relation.id) ?? [] };
+    const claims = claimList(relation.claims, this.context.texts);
     return el(
       "li",
-      { className: "relation" },
+      { className: "relation", attrs: { "data-relation-row": relation.id } },
       el(
         "div",
         { className: "relation-head" },
-        el("span", { className: "direction", text: outgoing ? "→ " : "← " }),
+        el("span", { className: "direction", text: outgoing ? "→" : "←" }),
         this.nodeButton(other.id, other.label),
-        el("span", {
-          className: "muted",
-          text: [
-            relation.date ? ` · ${relation.date.text}` : "",
-            relation.count !== null ? ` · count ${relation.count}` : "",
-            ` · ${plural(relation.corroboration, "source")}`,
-          ].join(""),
-        }),
-        " ",
+        modalityChip(relation.modality),
         this.relationButton(relation.id, "claims ›"),
       ),
-      ...conflicts.map((conflict) => conflictView(conflict, `this ${relation.type} relation`)),
-      claimList(relation.claims),
+      el(
+        "div",
+        { className: "relation-meta" },
+        relationDate(withConflicts, this.context.dataset(), this.sourceName),
+        relation.count !== null ? ` · count ${relation.count}` : "",
+        ` · ${plural(relation.corroboration, "source")}`,
+      ),
+      ...conflicts.map((conflict) =>
+        this.conflictView(conflict, `this ${relation.relationType.label} relation`),
+      ),
+      openClaims
+        ? claims
+        : el(
+            "details",
+            { className: "relation-claims" },
+            el("summary", { text: plural(relation.claims.length, "quote") }),
+            claims,
+          ),
     );
   }
 
@@ -251,6 +362,7 @@ export class DetailsPanel {
       return;
     }
     this.heading.textContent = `${relation.subject.label} ${relation.relationType.label} ${relation.object.label}`;
+    const otherConflicts = (relation.conflicts ?? []).filter((conflict) => conflict.property !== "date");
     this.body.replaceChildren();
     append(
       this.body,
@@ -260,14 +372,20 @@ export class DetailsPanel {
         this.nodeButton(relation.subject.id, relation.subject.label),
         " ",
         swatch(relation.color, "line"),
-        el("span", { className: "relation-type", text: ` ${relation.type} ` }),
+        el("span", { className: "relation-type", text: ` ${relation.relationType.label} ` }),
         this.nodeButton(relation.object.id, relation.object.label),
+        " ",
+        modalityChip(relation.modality),
       ),
       relation.relationType.description ? el("p", { text: relation.relationType.description }) : null,
-      ...(relation.conflicts ?? []).map((conflict) => conflictView(conflict, "this relation")),
+      ...(relation.conflicts ?? [])
+        .filter((conflict) => conflict.property === "date")
+        .map((conflict) => this.conflictView(conflict, "this relation")),
+      ...otherConflicts.map((conflict) => this.conflictView(conflict, "this relation")),
       factList([
+        ["Type", relation.type],
         ["Family", relation.family.toLowerCase()],
-        ["Date", relation.date?.text ?? "undated"],
+        ["Date", relationDate(relation, this.context.dataset(), this.sourceName)],
         ["Count", relation.count === null ? null : String(relation.count)],
         ["Corroboration", plural(relation.corroboration, "source")],
         ["Confidence", String(relation.confidence)],
@@ -275,8 +393,8 @@ export class DetailsPanel {
         ["Goldstein", relation.goldstein === null ? null : String(relation.goldstein)],
         ["PLOVER", relation.plover ?? null],
       ]),
-      el("h3", { text: `Claims (${relation.claims.length})` }),
-      claimList(relation.claims),
+      el("h3", { text: `Claims (${relation.claims.length}), by source` }),
+      claimList(relation.claims, this.context.texts),
     );
   }
 }

@@ -1,6 +1,14 @@
 import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from "@sigma/edge-curve";
 import { MultiDirectedGraph } from "graphology";
-import type { Dataset, EntityRecord, NodeKind, RelationFamily, RelationRecord } from "../data/dataset.ts";
+import type {
+  Dataset,
+  EntityRecord,
+  Modality,
+  NodeKind,
+  RelationFamily,
+  RelationRecord,
+} from "../data/dataset.ts";
+import type { NodeLook } from "./appearance.ts";
 
 /**
  * The third link of the chain: the graphology graph sigma draws, with the visual attributes the API
@@ -27,6 +35,7 @@ export interface EdgeAttributes {
   typeLabel: string;
   relationType: string;
   family: RelationFamily;
+  modality: Modality;
   symmetric: boolean;
   type: EdgeProgramName;
   curvature: number;
@@ -44,19 +53,49 @@ export function createViewerGraph(): ViewerGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: true });
 }
 
-export function addEntityNodes(graph: ViewerGraph, entities: Iterable<EntityRecord>): void {
-  for (const entity of entities) {
+/**
+ * Adds the nodes in order of degree, least connected first: sigma draws (and picks) in insertion
+ * order, so hubs lie on top of the crowd and a pointer over a hub finds the hub.
+ */
+export function addEntityNodes(
+  graph: ViewerGraph,
+  entities: Iterable<EntityRecord>,
+  degree: ReadonlyMap<string, number>,
+  looks: ReadonlyMap<string, NodeLook>,
+): void {
+  const ordered = [...entities].sort((a, b) => (degree.get(a.id) ?? 0) - (degree.get(b.id) ?? 0));
+  for (const entity of ordered) {
+    const look = looks.get(entity.id);
     graph.mergeNode(entity.id, {
       x: entity.x,
       y: entity.y,
-      size: entity.size,
-      color: entity.color,
+      size: look?.size ?? 2,
+      color: look?.color ?? "#888888",
       label: entity.label,
       kind: entity.kind,
       nodeType: entity.type,
     });
   }
 }
+
+/** New sizes and colours (size by, colour by): one pass, one refresh. */
+export function applyLooks(graph: ViewerGraph, looks: ReadonlyMap<string, NodeLook>): void {
+  graph.updateEachNodeAttributes(
+    (node, attributes) => {
+      const look = looks.get(node);
+      return look ? { ...attributes, size: look.size, color: look.color } : attributes;
+    },
+    { attributes: ["size", "color"] },
+  );
+}
+
+/** Relations the sources only announce, hedge or deny are drawn fainter (and marked on the overlay). */
+const MODALITY_ALPHA: Record<Modality, string> = {
+  asserted: "",
+  announced: "aa",
+  hedged: "88",
+  negated: "66",
+};
 
 /** Thicker edges for relations more sources agree on. */
 const edgeSize = (corroboration: number) => 1 + Math.min(corroboration - 1, 4) * 0.9;
@@ -69,7 +108,8 @@ export function addRelationEdges(graph: ViewerGraph, dataset: Dataset, relations
     const symmetric = type?.symmetric ?? false;
     graph.addEdgeWithKey(relation.id, relation.subject, relation.object, {
       size: edgeSize(relation.corroboration),
-      color: type?.color ?? "#8a8f98",
+      color: `${type?.color ?? "#8a8f98"}${MODALITY_ALPHA[relation.modality]}`,
+      modality: relation.modality,
       typeLabel: type?.label ?? relation.type,
       relationType: relation.type,
       family: type?.family ?? "structural",

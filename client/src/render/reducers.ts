@@ -6,8 +6,9 @@ import type { Theme } from "./theme.ts";
 
 /**
  * The last link before sigma: filters hide, the focus lights a neighbourhood and dims the rest.
- * Reducers run for every item on every refresh, so they only read precomputed sets and mutate the
- * copy sigma hands them (sigma copies attributes before reducing).
+ * Lit nodes are marked `highlighted`, which sigma draws on its upper layer: lit always above dimmed,
+ * whatever the graph's size. Reducers run for every item on every refresh, so they only read
+ * precomputed sets and mutate the copy sigma hands them (sigma copies attributes before reducing).
  */
 export interface ReducerInputs {
   view: () => FilteredView | null;
@@ -15,12 +16,25 @@ export interface ReducerInputs {
   theme: () => Theme;
   /** Whether the camera is close enough for every edge label. */
   zoomedIn: () => boolean;
+  /** Items of the path view, drawn lit over the rest. */
+  path: () => { nodes: ReadonlySet<string>; relations: ReadonlySet<string> } | null;
 }
 
-type NodeData = NodeAttributes & Partial<NodeDisplayData>;
+/** Extra display fields our label and hover drawers read. */
+export interface LabelFlags {
+  /** Draw the boxed hover label (the hovered or selected node). */
+  hoverBox?: boolean;
+}
+
+type NodeData = NodeAttributes & Partial<NodeDisplayData> & LabelFlags;
 type EdgeData = EdgeAttributes & Partial<EdgeDisplayData>;
 
-export function createNodeReducer({ view, highlight, theme }: ReducerInputs) {
+export function createNodeReducer({ view, highlight, theme, path }: ReducerInputs) {
+  const dim = (data: NodeData) => {
+    data.color = theme().dimmedNode;
+    data.label = "";
+    data.zIndex = 0;
+  };
   return (node: string, data: NodeData): Partial<NodeDisplayData> => {
     const visible = view();
     if (visible && !visible.nodes.has(node)) {
@@ -28,46 +42,86 @@ export function createNodeReducer({ view, highlight, theme }: ReducerInputs) {
       return data;
     }
     const selected = highlight.selection?.kind === "node" && highlight.selection.id === node;
-    if (selected || node === highlight.hoveredNode) {
+    const relation = highlight.selectedRelation;
+    const pathItems = path();
+    if (node === highlight.hoveredNode || (selected && highlight.hoveredNode === null)) {
       data.highlighted = true;
       data.forceLabel = true;
+      data.hoverBox = true;
       data.zIndex = 2;
-    } else if (highlight.focus !== null) {
-      if (node === highlight.focus || highlight.focusNeighbours.has(node)) {
-        data.forceLabel = true;
+    } else if (highlight.hoveredNode !== null || (highlight.focus !== null && !relation && !pathItems)) {
+      if (highlight.focusNeighbours.has(node) || selected) {
+        data.highlighted = true;
+        data.forceLabel = highlight.labelledNeighbours.has(node) || selected;
         data.zIndex = 1;
-      } else {
-        data.color = theme().dimmedNode;
-        data.label = "";
-        data.zIndex = 0;
-      }
+      } else dim(data);
+    } else if (relation) {
+      if (highlight.relationEnds(relation).includes(node)) {
+        data.highlighted = true;
+        data.forceLabel = true;
+        data.zIndex = 2;
+      } else dim(data);
+    } else if (pathItems) {
+      if (pathItems.nodes.has(node)) {
+        data.highlighted = true;
+        data.forceLabel = true;
+        data.zIndex = 2;
+      } else dim(data);
     }
     return data;
   };
 }
 
 /**
- * `hideDimmed` (large graphs): while a node is focused, the edges it does not touch are hidden rather
- * than dimmed, since with tens of thousands of them the dimmed haze costs most of the frame.
+ * `hideDimmed` (large graphs): while something is focused, the edges it does not touch are hidden
+ * rather than dimmed, since with tens of thousands of them the dimmed haze costs most of the frame.
  */
-export function createEdgeReducer({ view, highlight, theme, zoomedIn }: ReducerInputs, hideDimmed = false) {
+export function createEdgeReducer(
+  { view, highlight, theme, zoomedIn, path }: ReducerInputs,
+  hideDimmed = false,
+) {
+  const dim = (data: EdgeData) => {
+    if (hideDimmed) data.hidden = true;
+    data.color = theme().dimmedEdge;
+    data.label = null;
+  };
   return (edge: string, data: EdgeData): Partial<EdgeDisplayData> => {
     const visible = view();
     if (visible && !visible.relations.has(edge)) {
       data.hidden = true;
       return data;
     }
-    const selected = highlight.selection?.kind === "relation" && highlight.selection.id === edge;
-    const lit = selected || edge === highlight.hoveredEdge || highlight.focusEdges.has(edge);
-    if (lit) {
+    const relation = highlight.selectedRelation;
+    const pathItems = path();
+    if (edge === relation) {
+      // The selected relation stands out: twice as thick and more, on top, labelled.
+      data.size = (data.size ?? 1) * 2 + 3;
       data.label = data.typeLabel;
       data.forceLabel = true;
-      data.size = (data.size ?? 1) + (selected ? 2 : 1);
-      data.zIndex = 1;
-    } else if (highlight.focus !== null) {
-      if (hideDimmed) data.hidden = true;
-      data.color = theme().dimmedEdge;
-      data.label = null;
+      data.zIndex = 2;
+    } else if (edge === highlight.hoveredEdge) {
+      data.size = (data.size ?? 1) + 2;
+      data.label = data.typeLabel;
+      data.forceLabel = true;
+      data.zIndex = 2;
+    } else if (highlight.hoveredNode !== null || (highlight.focus !== null && !relation && !pathItems)) {
+      if (highlight.focusEdges.has(edge)) {
+        data.size = (data.size ?? 1) + 1;
+        data.zIndex = 1;
+        // Only the edges to labelled neighbours carry a label: a hub's forty relations stay readable.
+        const other = highlight.otherEnd(edge);
+        data.label = other !== null && highlight.labelledNeighbours.has(other) ? data.typeLabel : null;
+        data.forceLabel = data.label !== null;
+      } else dim(data);
+    } else if (relation) {
+      dim(data);
+    } else if (pathItems) {
+      if (pathItems.relations.has(edge)) {
+        data.size = (data.size ?? 1) + 2;
+        data.label = data.typeLabel;
+        data.forceLabel = true;
+        data.zIndex = 1;
+      } else dim(data);
     } else {
       // Sigma shows an edge label only when both end labels show: zoomed in, that is the neighbourhood.
       data.label = zoomedIn() ? data.typeLabel : null;

@@ -10,7 +10,8 @@ import {
   type NodeProgramType,
 } from "sigma/rendering";
 import type { ViewerSettings } from "../settings.ts";
-import type { CameraView } from "../state/navigation.ts";
+import type { CameraView, LabelDensity } from "../state/navigation.ts";
+import { LABEL_DENSITY_SETTINGS, type LabelPlacer } from "./labels.ts";
 import type { EdgeAttributes, EdgeProgramName, NodeAttributes, ViewerGraph } from "./graph-model.ts";
 import { createEdgeReducer, createNodeReducer, type ReducerInputs } from "./reducers.ts";
 import { themedNodeHover, type Theme } from "./theme.ts";
@@ -51,9 +52,10 @@ export function createRenderer(
   inputs: ReducerInputs,
   theme: Theme,
   expectedEdges: number,
+  labels: { placer: LabelPlacer; density: LabelDensity },
 ): ViewerSigma {
   const large = expectedEdges > settings.render.hideEdgesOnMoveAbove;
-  return new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeReducer: createNodeReducer(inputs),
     edgeReducer: createEdgeReducer(inputs, large),
     renderEdgeLabels: true,
@@ -65,8 +67,11 @@ export function createRenderer(
     // camera moves.
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,
+    // Lit nodes are drawn on sigma's upper layer whatever the size; z-ordering only sorts edges and
+    // the rest on small graphs, where a full refresh is cheap.
     zIndex: graph.order <= settings.render.zIndexMaxNodes,
-    labelRenderedSizeThreshold: settings.render.labelRenderedSizeThreshold,
+    ...LABEL_DENSITY_SETTINGS[labels.density],
+    defaultDrawNodeLabel: labels.placer.drawer(() => currentLabelTheme.theme),
     labelFont: LABEL_FONT,
     labelSize: 13,
     edgeLabelFont: LABEL_FONT,
@@ -76,9 +81,21 @@ export function createRenderer(
     maxCameraRatio: settings.camera.maxRatio,
     stagePadding: 24,
   });
+  // Label boxes are placed anew each frame.
+  sigma.on("beforeRender", () => labels.placer.reset());
+  return sigma;
+}
+
+/** The theme the label drawer reads; applyTheme swaps it. */
+const currentLabelTheme: { theme: Theme } = { theme: null as unknown as Theme };
+
+export function setLabelDensity(sigma: ViewerSigma, density: LabelDensity): void {
+  for (const [key, value] of Object.entries(LABEL_DENSITY_SETTINGS[density]))
+    sigma.setSetting(key as "labelDensity", value);
 }
 
 export function themeSettings(theme: Theme) {
+  currentLabelTheme.theme = theme;
   return {
     labelColor: { color: theme.label },
     edgeLabelColor: { color: theme.label },
@@ -107,15 +124,4 @@ export function framedPosition(sigma: ViewerSigma, node: string): { x: number; y
   if (!graph.hasNode(node)) return null;
   const { x, y } = graph.getNodeAttributes(node);
   return sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
-}
-
-/** Moves the camera so the node sits in the middle, close up. */
-export function flyToNode(sigma: ViewerSigma, node: string, settings: ViewerSettings): Promise<void> {
-  const position = framedPosition(sigma, node);
-  if (!position) return Promise.resolve();
-  const camera = sigma.getCamera();
-  return camera.animate(
-    { ...position, ratio: Math.min(camera.getState().ratio, settings.camera.focusRatio) },
-    { duration: settings.camera.flyDurationMs, easing: "quadraticInOut" },
-  );
 }

@@ -38,13 +38,17 @@ export function watchTheme(onChange: (theme: Theme) => void): void {
   darkQuery().addEventListener("change", () => onChange(currentTheme()));
 }
 
-/** Sigma's hover box, drawn in the theme's colours (sigma's own is always white). */
+/**
+ * Sigma's hover box, drawn in the theme's colours (sigma's own is always white), for the hovered or
+ * selected node only: the lit neighbours sigma also passes here keep their plain, placed labels.
+ */
 export function themedNodeHover(theme: Theme) {
   return (
     context: CanvasRenderingContext2D,
-    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color">,
+    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { hoverBox?: boolean },
     settings: { labelSize: number; labelWeight: string; labelFont: string },
   ): void => {
+    if (!data.hoverBox) return;
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     context.fillStyle = theme.hoverBox;

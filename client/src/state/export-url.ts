@@ -20,12 +20,16 @@ export const DEFAULT_EXPORT_FORMATS: ExportFormat[] = [
 ];
 
 /**
- * The export link for the current view: the filters the endpoint understands (types, kinds, sources,
- * from, to) and, when fewer nodes show than exist, the visible node ids with depth 0, so the file
- * holds what is on screen. When the id list would make the link too long for a server to accept, the
- * filters alone describe the view. The endpoint has no corroboration parameter: with ids, the
- * visible nodes still bound the file.
+ * The export link for the current view. With a drawing (the usual case), `view=` names exactly the
+ * nodes and relations on screen (view-code.ts), or nothing at all when everything shows. Without one
+ * (a graph loaded page by page), the filters the endpoint understands and, while the link stays short
+ * enough, the visible node ids with depth 0: close to the view, not exact, and the menu says so.
  */
+export function exportUrlForView(base: string, format: string, viewCode: string | null): string {
+  const path = `${base}/${encodeURIComponent(format)}`;
+  return viewCode ? `${path}?view=${viewCode}` : path;
+}
+
 export function exportUrl(
   base: string,
   format: string,

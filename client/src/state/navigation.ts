@@ -1,3 +1,4 @@
+import type { NodeMetric } from "../analysis/metrics.ts";
 import type { NodeKind } from "../data/dataset.ts";
 
 /**
@@ -12,6 +13,8 @@ export interface Filters {
   relationTypes: ReadonlySet<string> | null;
   /** Node kinds to show; null shows all. */
   nodeKinds: ReadonlySet<NodeKind> | null;
+  /** Node types to show; null shows all. */
+  nodeTypes: ReadonlySet<string> | null;
   /** Sources whose claims count; null counts all. */
   sources: ReadonlySet<string> | null;
   /** Relations need at least this many distinct sources. */
@@ -33,9 +36,27 @@ export interface CameraView {
   ratio: number;
 }
 
+/** Size and colour encodings, and how many labels to draw. */
+export interface Appearance {
+  sizeBy: Exclude<NodeMetric, "community"> | "none";
+  colorBy: "type" | "kind" | NodeMetric;
+  labels: LabelDensity;
+}
+export type LabelDensity = "few" | "normal" | "many";
+export const LABEL_DENSITIES: readonly LabelDensity[] = ["few", "normal", "many"];
+
+/**
+ * Narrowing the view to part of the graph: an ego view (a node and what lies within 1 or 2 steps,
+ * from the API's neighborhood) or the shortest paths between two nodes (from the API's paths).
+ */
+export type Focus =
+  { kind: "ego"; id: string; depth: 1 | 2 } | { kind: "path"; from: string; to: string } | null;
+
 export interface NavigationState {
   selection: Selection;
   filters: Filters;
+  focus: Focus;
+  appearance: Appearance;
   /** Null until the analyst moves the camera: the default view fits the whole graph. */
   camera: CameraView | null;
 }
@@ -43,6 +64,7 @@ export interface NavigationState {
 export const DEFAULT_FILTERS: Filters = {
   relationTypes: null,
   nodeKinds: null,
+  nodeTypes: null,
   sources: null,
   minCorroboration: 1,
   dateFrom: null,
@@ -51,9 +73,13 @@ export const DEFAULT_FILTERS: Filters = {
   keepOrphans: false,
 };
 
+export const DEFAULT_APPEARANCE: Appearance = { sizeBy: "degree", colorBy: "type", labels: "normal" };
+
 export const DEFAULT_NAVIGATION: NavigationState = {
   selection: null,
   filters: DEFAULT_FILTERS,
+  focus: null,
+  appearance: DEFAULT_APPEARANCE,
   camera: null,
 };
 
@@ -65,6 +91,7 @@ export function isFiltered(filters: Filters): boolean {
   return (
     filters.relationTypes !== null ||
     filters.nodeKinds !== null ||
+    filters.nodeTypes !== null ||
     filters.sources !== null ||
     filters.minCorroboration > 1 ||
     filters.dateFrom !== null ||
@@ -84,3 +111,6 @@ export function toggleMember<T>(
   else next.delete(member);
   return all.every((item) => next.has(item)) ? null : next;
 }
+
+export const sameFocus = (a: Focus, b: Focus) =>
+  a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));

@@ -1,11 +1,11 @@
-import { sameSelection, type NavigationState } from "./navigation.ts";
+import { sameFocus, sameSelection, type NavigationState } from "./navigation.ts";
 import type { Store } from "./store.ts";
 import { parseNavigation, serializeNavigation } from "./url-state.ts";
 
 /**
- * Keeps the address bar and the navigation state in step. A new selection is a history entry (Back
- * returns to the previous one); camera and filter changes replace the current entry, at most every
- * `delayMs`, since the camera moves every frame.
+ * Keeps the address bar and the navigation state in step. A new selection or focus (ego view, path)
+ * is a history entry (Back returns to the previous one); camera, filter and appearance changes replace
+ * the current entry, at most every `delayMs`, since the camera moves every frame.
  */
 export function syncUrl(navigation: Store<NavigationState>, delayMs: number): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -21,7 +21,7 @@ export function syncUrl(navigation: Store<NavigationState>, delayMs: number): vo
 
   navigation.subscribe((next, previous) => {
     if (applyingHistory) return;
-    if (!sameSelection(next.selection, previous.selection)) {
+    if (!sameSelection(next.selection, previous.selection) || !sameFocus(next.focus, previous.focus)) {
       if (timer) clearTimeout(timer);
       timer = null;
       write(true);
