@@ -122,7 +122,7 @@ export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
   camera: {
     flyDurationMs: 600,
     focusRatio: 0.25,
-    fitPadding: 1.35,
+    fitPadding: 1.5,
     outlierMinNodes: 200,
     outlierKeep: 0.96,
     outlierSpread: 1.6,

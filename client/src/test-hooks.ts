@@ -22,6 +22,8 @@ export interface PeacegraphHooks {
     focus: NavigationState["focus"];
     appearance: NavigationState["appearance"];
     camera: { x: number; y: number; ratio: number } | null;
+    /** Whether the camera is in an animated move (a fit or a fly-to). */
+    cameraMoving: boolean;
     maxCost: number;
     costBudget: number | null;
     /** Dispute badges and modality marks drawn in the last frame. */
@@ -44,6 +46,8 @@ export interface PeacegraphHooks {
   inViewport(id: string): boolean;
   /** A node's size and colour attributes (the appearance), before reducers. */
   nodeLook(id: string): { size: number; color: string } | null;
+  /** The boxes of the node labels drawn in the last frame: x1, y1, x2, y2. */
+  labelBoxes(): [number, number, number, number][];
 }
 
 declare global {
@@ -80,6 +84,7 @@ export function installTestHooks(sources: {
         focus: state.focus,
         appearance: state.appearance,
         camera: camera ? { x: camera.x, y: camera.y, ratio: camera.ratio } : null,
+        cameraMoving: graphView.sigma?.getCamera().isAnimated() ?? false,
         maxCost: sources.client.maxCostSeen,
         costBudget: sources.client.budgetSeen,
         badges: graphView.overlay?.drawnBadges ?? 0,
@@ -113,6 +118,7 @@ export function installTestHooks(sources: {
       const { width, height } = sigma.getDimensions();
       return point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
     },
+    labelBoxes: () => graphView.placer.lastBoxes(),
     nodeLook(id) {
       if (!graph.hasNode(id)) return null;
       const { size, color } = graph.getNodeAttributes(id);

@@ -30,10 +30,18 @@ export interface TestBrowser {
 }
 
 /**
+ * How long a browser test waits for a state before failing: generous, because software WebGL on a
+ * busy 2-core machine can take seconds to draw a frame. Tests wait on conditions, never on time.
+ */
+export const STATE_TIMEOUT_MS = 20_000;
+
+/**
  * Chromium with a fresh profile, at 1280×800. Fails loudly when Chromium or the built client is
  * missing: a viewer test must never pass by not running.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number }; hasTouch?: boolean } = {},
+): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is missing at ${CHROMIUM}. Run "bash scripts/ensure-test-tools.sh" (as root) or "sudo apt-get install chromium".`,
@@ -45,7 +53,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    hasTouch: options.hasTouch ?? false,
     acceptDownloads: true,
   });
   await mkdir(ARTIFACTS, { recursive: true });
@@ -101,3 +110,28 @@ export async function paintedPixels(
     return { painted, total: data.length / 4 };
   }, png.toString("base64"));
 }
+
+/** Waits until the viewer's snapshot satisfies a condition (written as a string: it runs in the page). */
+export async function waitForSnapshot(
+  page: Page,
+  condition: string,
+  timeout = STATE_TIMEOUT_MS,
+): Promise<Snapshot> {
+  await page
+    .waitForFunction(`(() => { const s = window.__peacegraph.snapshot(); return ${condition}; })()`, null, {
+      timeout,
+    })
+    .catch((error: unknown) => {
+      throw new Error(`the viewer never reached: ${condition} (${String(error)})`);
+    });
+  return snapshot(page);
+}
+
+/** Waits for the page to draw two more frames: whatever was scheduled has been painted. */
+export const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** Waits until the camera's animated move (a fit or a fly-to) has ended. */
+export const cameraSettled = (page: Page): Promise<Snapshot> => waitForSnapshot(page, "!s.cameraMoving");
+
+export type Hooks = NonNullable<Window["__peacegraph"]>;

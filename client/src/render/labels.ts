@@ -50,6 +50,14 @@ export class LabelPlacer {
     return false;
   }
 
+  /** The boxes drawn in this frame so far. */
+  lastBoxes(): [number, number, number, number][] {
+    const boxes: [number, number, number, number][] = [];
+    for (let i = 0; i < this.boxes.length; i += 4)
+      boxes.push([this.boxes[i]!, this.boxes[i + 1]!, this.boxes[i + 2]!, this.boxes[i + 3]!]);
+    return boxes;
+  }
+
   /** Keeps a box free, such as the hovered node's label box. */
   reserve(x1: number, y1: number, x2: number, y2: number): void {
     this.boxes.push(x1, y1, x2, y2);
@@ -83,6 +91,10 @@ export class LabelPlacer {
         [data.x - width / 2, data.y + data.size + gap + half],
         [data.x - width / 2, data.y - data.size - gap - half],
       ];
+      // The labels canvas is sized in device pixels; boxes are in CSS pixels.
+      const ratio = window.devicePixelRatio || 1;
+      const right = context.canvas.width / ratio;
+      const bottom = context.canvas.height / ratio;
       for (const [left, middle] of candidates) {
         const box: [number, number, number, number] = [
           left - 1,
@@ -90,6 +102,8 @@ export class LabelPlacer {
           left + width + 1,
           middle + half,
         ];
+        // A label cut by the canvas edge is worse than one on the other side.
+        if (box[0] < 0 || box[2] > right || box[1] < 0 || box[3] > bottom) continue;
         if (this.collides(...box)) continue;
         this.boxes.push(...box);
         this.drawn++;

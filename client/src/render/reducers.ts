@@ -52,7 +52,9 @@ export function createNodeReducer({ view, highlight, theme, path }: ReducerInput
     } else if (highlight.hoveredNode !== null || (highlight.focus !== null && !relation && !pathItems)) {
       if (highlight.focusNeighbours.has(node) || selected) {
         data.highlighted = true;
+        // Only the best-connected neighbours are labelled: a hub's forty labels would be a blur.
         data.forceLabel = highlight.labelledNeighbours.has(node) || selected;
+        if (!data.forceLabel) data.label = "";
         data.zIndex = 1;
       } else dim(data);
     } else if (relation) {
@@ -108,9 +110,13 @@ export function createEdgeReducer(
       if (highlight.focusEdges.has(edge)) {
         data.size = (data.size ?? 1) + 1;
         data.zIndex = 1;
-        // Only the edges to labelled neighbours carry a label: a hub's forty relations stay readable.
+        // A passing pointer labels no edges (they crowd round a hub); a selected node labels those to
+        // its labelled neighbours only, so a hub's forty relations stay readable.
         const other = highlight.otherEnd(edge);
-        data.label = other !== null && highlight.labelledNeighbours.has(other) ? data.typeLabel : null;
+        data.label =
+          highlight.hoveredNode === null && other !== null && highlight.labelledNeighbours.has(other)
+            ? data.typeLabel
+            : null;
         data.forceLabel = data.label !== null;
       } else dim(data);
     } else if (relation) {
