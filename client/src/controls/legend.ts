@@ -65,7 +65,7 @@ export class Legend {
       el("span", { className: "legend-label", text: label }),
       el("span", { className: "count", text: count }),
     ];
-    if (!onClick) return el("li", { className: "legend-entry" }, ...content);
+    if (!onClick) return el("li", { className: "legend-entry", attrs: data }, ...content);
     const button = el(
       "button",
       {
@@ -150,7 +150,7 @@ export class Legend {
               entry.label,
               String(entry.count),
               byKind && filters.nodeKinds !== null && !filters.nodeKinds.has(entry.label as NodeKind),
-              { "data-legend-kind": entry.label },
+              byKind ? { "data-legend-kind": entry.label } : { "data-legend-category": entry.label },
               byKind ? () => this.actions.toggleKind(entry.label as NodeKind) : null,
             ),
           ),

@@ -55,3 +55,16 @@ export const overlaps = (a: { start: number; end: number }, start: number, end: 
 export function dayText(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** A day range as the date it stands for: 1988, 1988-03 or 1988-03-07 (or an interval). */
+export function rangeText(range: { start: number; end: number }): string {
+  const start = dayText(range.start);
+  const end = dayText(range.end);
+  if (start === end) return start;
+  const nextDay = dayText(range.end + 1);
+  if (start.endsWith("-01-01") && nextDay.endsWith("-01-01") && start.slice(0, 4) === end.slice(0, 4))
+    return start.slice(0, 4);
+  if (start.endsWith("-01") && nextDay.endsWith("-01") && start.slice(0, 7) === end.slice(0, 7))
+    return start.slice(0, 7);
+  return `${start}/${end}`;
+}

@@ -86,6 +86,11 @@ export class GraphView {
       },
     );
     this.sigma = sigma;
+    // The container shrinks when a panel or the table opens: sigma only follows window resizes.
+    new ResizeObserver(() => {
+      sigma.resize();
+      sigma.refresh({ schedule: true });
+    }).observe(this.container);
     const box = robustBBox(dataset.entities.values(), this.settings.camera);
     if (box) {
       sigma.setCustomBBox(box);
