@@ -1,6 +1,7 @@
 import type { GraphQLClient } from "./api/graphql-client.ts";
 import type { Dataset } from "./data/dataset.ts";
 import type { GraphView } from "./render/graph-view.ts";
+import { drawingMode } from "./render/renderer.ts";
 import type { FilteredView } from "./state/filtered-view.ts";
 import type { NavigationState } from "./state/navigation.ts";
 import type { Store } from "./state/store.ts";
@@ -44,6 +45,13 @@ export interface PeacegraphHooks {
   edgeDisplay(id: string): { color: string; size: number; hidden: boolean; label: string | null } | null;
   /** Whether a node lies inside the visible canvas. */
   inViewport(id: string): boolean;
+  /** Sigma settings that the drawing mode above 5,000 relations changes. */
+  renderMode(): {
+    hideEdgesOnMove: boolean;
+    hideLabelsOnMove: boolean;
+    nodes: "points" | "discs";
+    edges: "lines" | "arrows";
+  };
   /** A node's size and colour attributes (the appearance), before reducers. */
   nodeLook(id: string): { size: number; color: string } | null;
   /** The boxes of the node labels drawn in the last frame: x1, y1, x2, y2. */
@@ -119,6 +127,14 @@ export function installTestHooks(sources: {
       return point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
     },
     labelBoxes: () => graphView.placer.lastBoxes(),
+    renderMode() {
+      const sigma = graphView.sigma!;
+      return {
+        hideEdgesOnMove: sigma.getSetting("hideEdgesOnMove"),
+        hideLabelsOnMove: sigma.getSetting("hideLabelsOnMove"),
+        ...drawingMode(sigma),
+      };
+    },
     nodeLook(id) {
       if (!graph.hasNode(id)) return null;
       const { size, color } = graph.getNodeAttributes(id);

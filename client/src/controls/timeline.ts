@@ -195,15 +195,16 @@ export class Timeline {
   }
 
   /**
-   * Slides the chosen range forward one step at a time (a month, or a year when the data spans more
-   * than 30 years) until it reaches the end. With the whole span chosen, it starts with a tenth of it.
+   * Slides the chosen range forward one step at a time (a month, or a year for a range of two years
+   * or more) until it reaches the end. With the whole span chosen, it starts with a tenth of it.
    */
   play(): void {
     if (this.element.hidden || this.player) return;
     const span = this.last - this.first;
-    const step = span > 360 ? 12 : 1;
     let width = this.to - this.from;
-    if (width >= span) width = Math.max(step, Math.round(span / 10));
+    if (width >= span) width = Math.max(1, Math.round(span / 10));
+    // A window of two years or more moves a year at a time; a shorter one, a month.
+    const step = width >= 24 ? 12 : 1;
     if (this.to >= this.last || this.from + width > this.last) {
       this.from = this.first;
     }
@@ -289,10 +290,18 @@ export class Timeline {
     const lastYear = 1970 + Math.floor(this.windowEnd / 12);
     const yearWidth = 12 * monthWidth;
     const every = [1, 2, 5, 10, 20, 50, 100].find((n) => n * yearWidth >= 34) ?? 100;
+    const labelled: number[] = [];
     for (let year = firstYear; year <= lastYear; year++) {
       const x = xOf((year - 1970) * 12);
       context.fillRect(x, barSpace, 1, year % every === 0 ? 4 : 2);
-      if (year % every === 0) context.fillText(String(year), x + 2, height);
+      if (year % every === 0) {
+        context.fillText(String(year), x + 2, height);
+        labelled.push(year);
+      }
     }
+    // What the canvas shows, for assistive technology and tests: labelled years, and bar totals.
+    canvas.dataset.years = labelled.join(",");
+    canvas.dataset.passing = String(this.passing ? this.passing.reduce((sum, count) => sum + count, 0) : "");
+    canvas.dataset.window = `${monthText(this.windowStart)}/${monthText(this.windowEnd)}`;
   }
 }

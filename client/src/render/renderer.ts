@@ -89,6 +89,16 @@ export function createRenderer(
 /** The theme the label drawer reads; applyTheme swaps it. */
 const currentLabelTheme: { theme: Theme } = { theme: null as unknown as Theme };
 
+/** How sigma draws now: plain points and one-pixel lines (large graphs), or discs and arrows. */
+export function drawingMode(sigma: ViewerSigma): { nodes: "points" | "discs"; edges: "lines" | "arrows" } {
+  const nodes = sigma.getSetting("nodeProgramClasses") as Record<string, unknown>;
+  const edges = sigma.getSetting("edgeProgramClasses") as Record<string, unknown>;
+  return {
+    nodes: nodes.circle === NodePointProgram ? "points" : "discs",
+    edges: edges.arrow === EdgeLineProgram ? "lines" : "arrows",
+  };
+}
+
 export function setLabelDensity(sigma: ViewerSigma, density: LabelDensity): void {
   for (const [key, value] of Object.entries(LABEL_DENSITY_SETTINGS[density]))
     sigma.setSetting(key as "labelDensity", value);
