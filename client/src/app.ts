@@ -323,6 +323,7 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
   const recomputeView = () => {
     viewFrame = null;
     if (!dataset) return;
+    const start = performance.now();
     const { filters, focus } = navigation.get();
     view = filterDataset(dataset, filters, focus && focusScope ? focusScope : null);
     graphView.setView(view, focus?.kind === "path" ? focusScope : null);
@@ -342,6 +343,7 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
         exportMenu.refresh();
       });
     exportMenu.refresh();
+    performance.measure("peacegraph:view", { start });
   };
   /** Filter changes and arriving pages coalesce into one recomputation per frame. */
   const invalidateView = () => {
@@ -461,8 +463,9 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
   showStatus();
   void fetchExportFormats(client, settings.exportUrl).then((formats) => exportMenu.setFormats(formats));
   try {
-    features = await fetchFeatures(client).catch(() => NO_FEATURES);
-    loadedGraph = await loadDataset(client, settings, features, {
+    const featuresRequest = fetchFeatures(client).catch(() => NO_FEATURES);
+    void featuresRequest.then((found) => (features = found));
+    loadedGraph = await loadDataset(client, settings, featuresRequest, {
       onVocabulary: (data) => {
         dataset = data;
         filterPanel = new FilterPanel(data, (change) => setFilters(change));

@@ -48,6 +48,11 @@ export interface ViewerSettings {
     hideEdgesOnMoveAbove: number;
     /** While relations load, arriving pages are drawn at most this often (each batch redraws everything). */
     relationFlushMs: number;
+    /**
+     * Large graphs repaint only what a filter shows or hides; sigma's label grid is rebuilt (a full
+     * refresh) this long after the last filter change.
+     */
+    reindexDelayMs: number;
     /** Above this many nodes, z-sorting (highlighted nodes on top) is switched off: it costs a sort per frame. */
     zIndexMaxNodes: number;
   };
@@ -117,6 +122,7 @@ export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
     maxNeighbourLabels: 10,
     hideEdgesOnMoveAbove: 5_000,
     relationFlushMs: 5_000,
+    reindexDelayMs: 1_500,
     zIndexMaxNodes: 2_000,
   },
   camera: {
@@ -167,6 +173,7 @@ export function validateViewerSettings(settings: ViewerSettings): string[] {
   if (settings.layout.noverlapMarginPx < 0) problems.push("layout.noverlapMarginPx must not be negative");
   positive("render.edgeLabelZoomRatio", settings.render.edgeLabelZoomRatio);
   positive("render.relationFlushMs", settings.render.relationFlushMs);
+  positive("render.reindexDelayMs", settings.render.reindexDelayMs);
   if (!Number.isInteger(settings.render.maxNeighbourLabels) || settings.render.maxNeighbourLabels < 0)
     problems.push("render.maxNeighbourLabels must be a whole number ≥ 0");
   positive("camera.flyDurationMs", settings.camera.flyDurationMs);

@@ -29,6 +29,8 @@ export interface PeacegraphHooks {
     costBudget: number | null;
     /** Dispute badges and modality marks drawn in the last frame. */
     badges: number;
+    /** Focus edges the overlay drew over faded layers (large graphs). */
+    litEdges: number;
     /** Node labels drawn and skipped by the collision check in the last frame. */
     labelsDrawn: number;
     labelsSkipped: number;
@@ -96,6 +98,7 @@ export function installTestHooks(sources: {
         maxCost: sources.client.maxCostSeen,
         costBudget: sources.client.budgetSeen,
         badges: graphView.overlay?.drawnBadges ?? 0,
+        litEdges: graphView.overlay?.drawnLitEdges ?? 0,
         labelsDrawn: graphView.placer.drawn,
         labelsSkipped: graphView.placer.skipped,
         timelinePlaying: sources.timelinePlaying(),

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, openViewer, type TestBrowser } from "../helpers/browser.ts";
+import { ARTIFACTS, launchBrowser, nextFrames, openViewer, type TestBrowser } from "../helpers/browser.ts";
 import { edit, makeGraphData } from "../helpers/fixture.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -46,7 +46,8 @@ describe("viewer with hostile labels", () => {
       expect(await details.locator("h2").textContent()).toBe(HOSTILE_LABEL);
       expect(await details.textContent()).toContain(HOSTILE_ALIAS);
       expect(await page.locator("#app img, #app script").count()).toBe(0);
-      await page.waitForTimeout(300); // an injected <img onerror> would have fired by now
+      // An injected <img src=x onerror> fails to load at once; two painted frames later it would have run.
+      await nextFrames(page);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       await page.screenshot({ path: path.join(ARTIFACTS, "viewer-hostile-label.png") });
       await page.close();

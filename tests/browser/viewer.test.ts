@@ -216,8 +216,14 @@ describe("viewer", () => {
     // The URL follows the camera after its write delay: wait until it holds the settled camera.
     await page.waitForFunction(
       (ratio) => {
-        const camera = new URL(location.href).searchParams.get("camera");
-        return camera !== null && Math.abs(Number(camera.split(",")[2]) - ratio) < 1e-3;
+        const params = new URL(location.href).searchParams;
+        const camera = params.get("camera");
+        return (
+          camera !== null &&
+          Math.abs(Number(camera.split(",")[2]) - ratio) < 1e-3 &&
+          params.get("kinds") === "actor,event" &&
+          params.get("from") !== null
+        );
       },
       original.camera!.ratio,
       { timeout: STATE_TIMEOUT_MS },

@@ -191,9 +191,10 @@ export interface LoadedGraph {
 export async function loadDataset(
   client: GraphQLClient,
   settings: ViewerSettings,
-  features: ApiFeatures,
+  featuresRequest: Promise<ApiFeatures>,
   callbacks: LoadCallbacks,
 ): Promise<LoadedGraph> {
+  // The drawing needs nothing else: ask for it first, while the schema's features come in.
   const drawingRequest = client
     .request<{ drawing: ApiDrawing }>(DRAWING_QUERY)
     .then((data) => data.drawing)
@@ -202,6 +203,7 @@ export async function loadDataset(
       if (error instanceof ApiError) return null;
       throw error;
     });
+  const features = await featuresRequest;
   const dataset = createDataset(await loadVocabulary(client, features));
   callbacks.onVocabulary(dataset);
   const drawing = await drawingRequest;

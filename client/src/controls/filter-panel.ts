@@ -7,7 +7,7 @@ import { Facet } from "./facet.ts";
 const KIND_LABELS: Record<NodeKind, string> = { actor: "Actors", event: "Events", place: "Places" };
 
 /** Rows a facet draws before it asks for a search; a search box shows past this many values. */
-const MAX_ROWS = 40;
+const MAX_ROWS = 60;
 const SEARCH_ABOVE = 12;
 
 type Change = (change: (filters: Filters) => Filters) => void;

@@ -29,10 +29,26 @@ export function dateBound(text: string, side: "start" | "end"): number | null {
   return Math.floor(Date.UTC(year, month ?? 12, 0) / DAY_MS);
 }
 
-/** Months since January 1970 of a day number. */
+/**
+ * Months since January 1970 of a day number, in integer arithmetic (the civil-from-days method):
+ * the timeline bins tens of thousands of dates per filter change, and a Date each costs far more.
+ */
 export function monthIndex(day: number): number {
-  const date = new Date(day * DAY_MS);
-  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return (year - 1970) * 12 + month - 1;
 }
 
 /** YYYY-MM of a month index. */

@@ -42,6 +42,11 @@ export class GraphView {
   pathScope: Scope | null = null;
   private zoomedIn = false;
   private loaded = false;
+  /** Past render.hideEdgesOnMoveAbove relations: cheap programs, and dimming by layer (reducers.ts). */
+  private large = false;
+  private fullRefreshPending = false;
+  private density: LabelDensity | null = null;
+  private reindexTimer: ReturnType<typeof setTimeout> | null = null;
   private disputedNodes = new Set<string>();
   private disputedRelations = new Set<string>();
   private readonly modalities = new Map<string, Modality>();
@@ -65,6 +70,7 @@ export class GraphView {
       theme: () => this.theme,
       zoomedIn: () => this.zoomedIn,
       path: () => this.pathScope,
+      dimByLayer: this.large,
     };
   }
 
@@ -73,6 +79,9 @@ export class GraphView {
     for (const conflict of dataset.conflicts)
       (conflict.targetKind === "node" ? this.disputedNodes : this.disputedRelations).add(conflict.target);
     addEntityNodes(this.graph, dataset.entities.values(), dataset.degree, looks);
+    this.large = dataset.totals.relations > this.settings.render.hideEdgesOnMoveAbove;
+    // Large graphs dim by fading layers, which would leave every label bright: only the focus's show.
+    this.placer.filter = (node) => !this.large || !this.layerDimmed() || this.litNodes().has(node);
     const sigma = createRenderer(
       this.container,
       this.graph,
@@ -86,10 +95,12 @@ export class GraphView {
       },
     );
     this.sigma = sigma;
+    this.density = density;
     // The container shrinks when a panel or the table opens: sigma only follows window resizes.
+    sigma.on("afterProcess", () => (this.fullRefreshPending = false));
     new ResizeObserver(() => {
       sigma.resize();
-      sigma.refresh({ schedule: true });
+      this.fullRefresh(sigma);
     }).observe(this.container);
     const box = robustBBox(dataset.entities.values(), this.settings.camera);
     if (box) {
@@ -104,6 +115,7 @@ export class GraphView {
       badgeColor: () => "#d9822b",
       textColor: () => this.theme.label,
       dimmed: (kind, id) => this.isDimmed(kind, id),
+      litEdges: () => (this.large && this.layerDimmed() ? this.litEdges() : []),
     });
     sigma.on("enterNode", ({ node }) => {
       this.container.classList.add("pointer");
@@ -121,6 +133,11 @@ export class GraphView {
       this.container.classList.remove("pointer");
       this.refreshHighlight({ hoveredEdge: null });
     });
+    // Main-thread time of each frame's JavaScript (reducers run in refresh, drawing calls in render),
+    // apart from the canvas read-back the browser does after: the bench reads these measures.
+    let renderStart = 0;
+    sigma.on("beforeRender", () => (renderStart = performance.now()));
+    sigma.on("afterRender", () => performance.measure("peacegraph:render", { start: renderStart }));
     sigma.on("clickNode", ({ node }) => events.clickNode(node));
     sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
     sigma.on("clickStage", () => events.clickStage());
@@ -128,7 +145,7 @@ export class GraphView {
       const closer = state.ratio < this.settings.render.edgeLabelZoomRatio;
       if (closer !== this.zoomedIn) {
         this.zoomedIn = closer;
-        sigma.refresh({ skipIndexation: true, schedule: true });
+        this.repaint(sigma);
       }
       events.cameraMoved();
     });
@@ -164,26 +181,100 @@ export class GraphView {
   }
 
   setView(view: FilteredView, pathScope: Scope | null): void {
+    const previous = this.view;
+    const pathChanged = pathScope !== this.pathScope;
     this.view = view;
     this.pathScope = pathScope;
     this.highlight.refocus();
-    this.sigma?.refresh({ schedule: true });
+    const sigma = this.sigma;
+    if (!sigma) return;
+    if (!this.large || !this.loaded || this.fullRefreshPending || !previous || pathChanged) {
+      this.repaint(sigma);
+      return;
+    }
+    // Large graphs: a filter changes which items show, never where they are, so only the items that
+    // appear or disappear are repainted. Sigma's label grid is rebuilt a moment after the last
+    // change (a full refresh), so that nodes brought back get their labels again.
+    const nodes = changedMembers(previous.nodes, view.nodes);
+    const edges = changedMembers(previous.relations, view.relations);
+    sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: true });
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    this.reindexTimer = setTimeout(() => {
+      this.reindexTimer = null;
+      const start = performance.now();
+      this.fullRefresh(sigma);
+      sigma.once("afterRender", () => performance.measure("peacegraph:reindex", { start }));
+    }, this.settings.render.reindexDelayMs);
+  }
+
+  /** Whether a focus fades the rest (large graphs): a hovered or selected node, or a selected relation. */
+  private layerDimmed(): boolean {
+    return this.highlight.focus !== null || this.highlight.selectedRelation !== null;
+  }
+
+  /** The nodes a focus lights: the focus and its neighbours, or a selected relation's ends. */
+  private litNodes(): Set<string> {
+    const { highlight } = this;
+    if (highlight.focus !== null) return new Set([highlight.focus, ...highlight.focusNeighbours]);
+    const relation = highlight.selectedRelation;
+    return new Set(relation ? this.graph.extremities(relation) : []);
+  }
+
+  private litEdges(): string[] {
+    const { highlight } = this;
+    const edges = highlight.focus !== null ? [...highlight.focusEdges] : [];
+    if (highlight.selectedRelation) edges.push(highlight.selectedRelation);
+    if (highlight.hoveredEdge) edges.push(highlight.hoveredEdge);
+    return edges.filter((edge) => !this.view || this.view.relations.has(edge));
   }
 
   refreshHighlight(change: Partial<Pick<Highlight, "hoveredNode" | "hoveredEdge" | "selection">>): void {
     const { sigma } = this;
+    const litBefore = this.large ? this.litNodes() : null;
     if (!this.highlight.update(change) || !sigma) return;
+    if (litBefore && this.loaded) {
+      // Large graphs: only the nodes entering or leaving the light change; the rest is faded by CSS.
+      const start = performance.now();
+      this.container.classList.toggle("dim-rest", this.layerDimmed());
+      const changed = new Set([...litBefore, ...this.litNodes()]);
+      if (this.highlight.selection?.kind === "node") changed.add(this.highlight.selection.id);
+      if (this.fullRefreshPending) this.fullRefresh(sigma);
+      else
+        sigma.refresh({
+          partialGraph: { nodes: [...changed], edges: [] },
+          skipIndexation: true,
+          schedule: true,
+        });
+      performance.measure("peacegraph:highlight", { start });
+      return;
+    }
+    // The reducers' time, for the bench (a partial repaint runs them here, not in the frame).
+    const start = performance.now();
+    this.repaint(sigma);
+    performance.measure("peacegraph:highlight", { start });
+  }
+
+  private repaint(sigma: ViewerSigma): void {
     // A highlight changes colours, labels and sizes, never which items exist: once everything is in
     // and indexed, each item is repainted in place (no re-indexation, label grid or bounding box).
     // Lit nodes reach the top through sigma's highlighted layer, not by re-sorting. With z-ordering
     // on (small graphs) lit edges move on top too, which only a full refresh does.
-    if (this.loaded && !sigma.getSetting("zIndex"))
+    if (this.loaded && !this.fullRefreshPending && !sigma.getSetting("zIndex"))
       sigma.refresh({
         partialGraph: { nodes: this.graph.nodes(), edges: this.graph.edges() },
         skipIndexation: true,
         schedule: true,
       });
-    else sigma.refresh({ schedule: true });
+    else this.fullRefresh(sigma);
+  }
+
+  /**
+   * A full refresh clears sigma's indexes until its next frame re-processes the graph; a repaint in
+   * place before then would find none, so it waits for that frame (fullRefreshPending).
+   */
+  private fullRefresh(sigma: ViewerSigma): void {
+    this.fullRefreshPending = true;
+    sigma.refresh({ schedule: true });
   }
 
   select(selection: Selection): void {
@@ -196,14 +287,18 @@ export class GraphView {
   }
 
   setLabelDensity(density: LabelDensity): void {
-    if (this.sigma) setLabelDensity(this.sigma, density);
+    if (!this.sigma || density === this.density) return;
+    this.density = density;
+    setLabelDensity(this.sigma, density);
+    // Changing a setting makes sigma refresh in full on its next frame.
+    this.fullRefreshPending = true;
   }
 
   setTheme(theme: Theme): void {
     this.theme = theme;
     if (this.sigma) {
       applyTheme(this.sigma, theme);
-      this.sigma.refresh({ schedule: true });
+      this.fullRefresh(this.sigma);
     }
   }
 
@@ -235,4 +330,12 @@ export class GraphView {
     const box = sigma.getContainer().getBoundingClientRect();
     return { x: box.left + point.x, y: box.top + point.y };
   }
+}
+
+/** Members of either set that are not in both. */
+function changedMembers(before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
+  const changed: string[] = [];
+  for (const id of before) if (!after.has(id)) changed.push(id);
+  for (const id of after) if (!before.has(id)) changed.push(id);
+  return changed;
 }

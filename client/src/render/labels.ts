@@ -10,7 +10,8 @@ import type { Theme } from "./theme.ts";
  * is drawn on sigma's hover layer instead, so it is never hidden.
  */
 
-type LabelData = PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & LabelFlags;
+type LabelData = PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> &
+  LabelFlags & { key?: string };
 
 interface LabelSettings {
   labelSize: number;
@@ -33,6 +34,8 @@ export class LabelPlacer {
   private boxes: number[] = [];
   private readonly widths = new Map<string, number>();
   private font = "";
+  /** Which nodes may have a label now (large graphs with a focus: only the lit ones). */
+  filter: (node: string) => boolean = () => true;
   /** Labels drawn and skipped in the last frame, for the tests and the bench. */
   drawn = 0;
   skipped = 0;
@@ -79,7 +82,7 @@ export class LabelPlacer {
   /** A drawer to give sigma as defaultDrawNodeLabel. */
   drawer(theme: () => Theme) {
     return (context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
-      if (!data.label || data.hoverBox) return;
+      if (!data.label || data.hoverBox || !this.filter(data.key ?? "")) return;
       const size = settings.labelSize;
       context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
       const width = this.width(context, data.label);

@@ -18,7 +18,12 @@ export interface OverlayInputs {
   textColor: () => string;
   /** Whether an item is dimmed by the current focus (its mark is drawn faint). */
   dimmed: (kind: "node" | "edge", id: string) => boolean;
+  /** Edges to draw lit over sigma's faded layers (large graphs with a focus). */
+  litEdges: () => string[];
 }
+
+/** A hub's lit edges beyond this many are left to the faded layer. */
+const MAX_LIT_EDGES = 5_000;
 
 const MODALITY_MARKS: Record<Exclude<Modality, "asserted">, string> = {
   announced: "…",
@@ -31,6 +36,7 @@ export class Overlay {
   /** Badges drawn in the last frame, for the tests. */
   drawnBadges = 0;
   drawnMarks = 0;
+  drawnLitEdges = 0;
 
   constructor(
     private readonly sigma: ViewerSigma,
@@ -94,6 +100,21 @@ export class Overlay {
     context.font = "bold 10px system-ui, sans-serif";
     context.textAlign = "center";
     context.textBaseline = "middle";
+
+    const lit = this.inputs.litEdges();
+    context.lineWidth = 1.5;
+    for (const edge of lit.slice(0, MAX_LIT_EDGES)) {
+      if (!graph.hasEdge(edge)) continue;
+      const [source, target] = graph.extremities(edge);
+      const a = this.sigma.graphToViewport(graph.getNodeAttributes(source));
+      const b = this.sigma.graphToViewport(graph.getNodeAttributes(target));
+      context.strokeStyle = graph.getEdgeAttribute(edge, "color");
+      context.beginPath();
+      context.moveTo(a.x, a.y);
+      context.lineTo(b.x, b.y);
+      context.stroke();
+    }
+    this.drawnLitEdges = Math.min(lit.length, MAX_LIT_EDGES);
 
     for (const [edge, modality] of this.inputs.modalities()) {
       if (modality === "asserted" || !graph.hasEdge(edge) || (view && !view.relations.has(edge))) continue;

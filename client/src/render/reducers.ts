@@ -18,6 +18,12 @@ export interface ReducerInputs {
   zoomedIn: () => boolean;
   /** Items of the path view, drawn lit over the rest. */
   path: () => { nodes: ReadonlySet<string>; relations: ReadonlySet<string> } | null;
+  /**
+   * Large graphs: the rest is dimmed by fading sigma's node and edge layers (CSS, no repaint), and the
+   * focus is drawn above them (sigma's highlighted layer, the overlay's edges), so a hover repaints its
+   * neighbourhood only, not tens of thousands of items.
+   */
+  dimByLayer: boolean;
 }
 
 /** Extra display fields our label and hover drawers read. */
@@ -29,8 +35,9 @@ export interface LabelFlags {
 type NodeData = NodeAttributes & Partial<NodeDisplayData> & LabelFlags;
 type EdgeData = EdgeAttributes & Partial<EdgeDisplayData>;
 
-export function createNodeReducer({ view, highlight, theme, path }: ReducerInputs) {
+export function createNodeReducer({ view, highlight, theme, path, dimByLayer }: ReducerInputs) {
   const dim = (data: NodeData) => {
+    if (dimByLayer) return;
     data.color = theme().dimmedNode;
     data.label = "";
     data.zIndex = 0;
@@ -74,16 +81,10 @@ export function createNodeReducer({ view, highlight, theme, path }: ReducerInput
   };
 }
 
-/**
- * `hideDimmed` (large graphs): while something is focused, the edges it does not touch are hidden
- * rather than dimmed, since with tens of thousands of them the dimmed haze costs most of the frame.
- */
-export function createEdgeReducer(
-  { view, highlight, theme, zoomedIn, path }: ReducerInputs,
-  hideDimmed = false,
-) {
+/** Edges: the focus's lit and labelled, the rest dimmed (or, large, left to the faded layer). */
+export function createEdgeReducer({ view, highlight, theme, zoomedIn, path, dimByLayer }: ReducerInputs) {
   const dim = (data: EdgeData) => {
-    if (hideDimmed) data.hidden = true;
+    if (dimByLayer) return;
     data.color = theme().dimmedEdge;
     data.label = null;
   };
@@ -95,6 +96,11 @@ export function createEdgeReducer(
     }
     const relation = highlight.selectedRelation;
     const pathItems = path();
+    // Large graphs draw the lit edges on the overlay; the reducer leaves every edge as it is.
+    if (dimByLayer && !pathItems) {
+      data.label = null;
+      return data;
+    }
     if (edge === relation) {
       // The selected relation stands out: twice as thick and more, on top, labelled.
       data.size = (data.size ?? 1) * 2 + 3;

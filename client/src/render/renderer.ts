@@ -57,7 +57,7 @@ export function createRenderer(
   const large = expectedEdges > settings.render.hideEdgesOnMoveAbove;
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeReducer: createNodeReducer(inputs),
-    edgeReducer: createEdgeReducer(inputs, large),
+    edgeReducer: createEdgeReducer(inputs),
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     defaultEdgeType: "arrow",
