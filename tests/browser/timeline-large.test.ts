@@ -105,7 +105,7 @@ describe("viewer timeline and large graphs", () => {
   });
 
   it(
-    "draws a graph past 5,000 relations for speed, hiding rather than dimming",
+    "draws a graph past 5,000 relations for speed, fading the rest by layer around a focus",
     { timeout: 120_000 },
     async () => {
       const page = await browser.newPage();

@@ -136,7 +136,10 @@ export class GraphView {
     // Main-thread time of each frame's JavaScript (reducers run in refresh, drawing calls in render),
     // apart from the canvas read-back the browser does after: the bench reads these measures.
     let renderStart = 0;
-    sigma.on("beforeRender", () => (renderStart = performance.now()));
+    sigma.on("beforeRender", () => {
+      renderStart = performance.now();
+      this.reserveHoverBox(sigma);
+    });
     sigma.on("afterRender", () => performance.measure("peacegraph:render", { start: renderStart }));
     sigma.on("clickNode", ({ node }) => events.clickNode(node));
     sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
@@ -206,6 +209,24 @@ export class GraphView {
       sigma.once("afterRender", () => performance.measure("peacegraph:reindex", { start }));
     }, this.settings.render.reindexDelayMs);
   }
+
+  /**
+   * The hovered or selected node's boxed label is drawn on sigma's upper layer, after the others:
+   * keep its place free so that no neighbour's label is drawn under it.
+   */
+  private reserveHoverBox(sigma: ViewerSigma): void {
+    const selected = this.highlight.selection?.kind === "node" ? this.highlight.selection.id : null;
+    const node = this.highlight.hoveredNode ?? selected;
+    if (!node || !this.graph.hasNode(node) || (this.view && !this.view.nodes.has(node))) return;
+    const { x, y } = sigma.graphToViewport(this.graph.getNodeAttributes(node));
+    const size = sigma.scaleSize(this.graph.getNodeAttribute(node, "size"));
+    const fontSize = sigma.getSetting("labelSize");
+    this.measure.font = `${fontSize}px ${sigma.getSetting("labelFont")}`;
+    const width = this.measure.measureText(this.graph.getNodeAttribute(node, "label")).width;
+    this.placer.reserve(x - size - 2, y - fontSize / 2 - 3, x + size + width + 8, y + fontSize / 2 + 3);
+  }
+
+  private readonly measure = document.createElement("canvas").getContext("2d")!;
 
   /** Whether a focus fades the rest (large graphs): a hovered or selected node, or a selected relation. */
   private layerDimmed(): boolean {
