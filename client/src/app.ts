@@ -7,37 +7,34 @@ import { loadDataset, type LoadedGraph } from "./api/load-dataset.ts";
 import { AppearancePanel } from "./controls/appearance-panel.ts";
 import { ConflictsList } from "./controls/conflicts-list.ts";
 import { DataTable } from "./controls/data-table.ts";
-import { ExportMenu } from "./controls/export-menu.ts";
 import { FilterPanel } from "./controls/filter-panel.ts";
 import { graphButtons } from "./controls/graph-buttons.ts";
 import { HelpDialog } from "./controls/help-dialog.ts";
 import { LayoutControl } from "./controls/layout-control.ts";
 import { Legend } from "./controls/legend.ts";
+import { legendFilters } from "./controls/legend-filters.ts";
 import { SearchBox } from "./controls/search-box.ts";
 import { SearchResults } from "./controls/search-results.ts";
 import { Timeline } from "./controls/timeline.ts";
-import { NODE_KINDS, RELATION_FAMILIES, type Dataset } from "./data/dataset.ts";
+import type { Dataset } from "./data/dataset.ts";
 import { SearchIndex } from "./data/search-index.ts";
 import { el } from "./dom.ts";
+import { createExportMenu } from "./exporting.ts";
 import { installKeyboard } from "./keyboard.ts";
 import { LayoutController } from "./layout/layout-controller.ts";
 import { DetailsPanel } from "./panels/details-panel.ts";
 import { SourceTexts } from "./panels/passage.ts";
 import { computeLooks, METRIC_LABELS, sizeRange, type ColorLegend } from "./render/appearance.ts";
 import { GraphView } from "./render/graph-view.ts";
-import { downloadBlob, renderViewToPng } from "./render/png-export.ts";
 import { cameraView } from "./render/renderer.ts";
 import { currentTheme, watchTheme } from "./render/theme.ts";
 import type { ViewerSettings } from "./settings.ts";
 import { buildShell } from "./shell.ts";
-import { describeFilters } from "./state/describe-view.ts";
-import { exportUrl, exportUrlForView } from "./state/export-url.ts";
 import { filterDataset, type FilteredView } from "./state/filtered-view.ts";
 import {
   LABEL_DENSITIES,
   sameFocus,
   sameSelection,
-  toggleMember,
   type Appearance,
   type Focus,
   type NavigationState,
@@ -185,55 +182,23 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
     view && dataset
       ? `${view.nodes.size} of ${dataset.entities.size} nodes, ${view.relations.size} of ${dataset.relations.size} relations`
       : "";
-  const exportMenu = new ExportMenu({
-    urlFor: (format) => {
-      if (loadedGraph?.drawingVersion && view && (viewCode !== null || isWholeGraph()))
-        return exportUrlForView(settings.exportUrl, format, isWholeGraph() ? null : viewCode);
-      return exportUrl(
-        settings.exportUrl,
-        format,
-        navigation.get().filters,
-        view ? { nodes: view.nodes, total: graphView.graph.order } : null,
-        settings.export.maxUrlLength,
-      );
-    },
-    describe: () =>
-      loadedGraph?.drawingVersion
-        ? `Exactly what is shown: ${describeCounts()}.`
-        : "Close to the view: the filters and visible nodes; relations the viewer hides by corroboration or date may be included.",
-    downloadPng: async () => {
-      const sigma = graphView.sigma;
-      if (!sigma || !dataset || !view) throw new Error("the graph is not drawn yet");
-      const blob = await renderViewToPng(
-        sigma,
-        {
-          background: theme.background,
-          text: theme.label,
-          legend: pngLegend(dataset, currentLegend),
-          caption: [
-            `peacegraph · ${describeCounts()}`,
-            ...describeFilters(dataset, navigation.get().filters, navigation.get().focus),
-            location.href,
-          ],
-        },
-        graphView.fitState([...view.nodes]),
-      );
-      downloadBlob(blob, "peacegraph-view.png");
-    },
-    copyLink: async () => {
-      try {
-        await navigator.clipboard.writeText(location.href);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  });
   const isWholeGraph = () =>
     view !== null &&
     dataset !== null &&
     view.nodes.size === dataset.entities.size &&
     view.relations.size === dataset.relations.size;
+  const exportMenu = createExportMenu({
+    settings,
+    graphView,
+    navigation,
+    theme: () => theme,
+    dataset: () => dataset,
+    view: () => view,
+    exact: () => loadedGraph?.drawingVersion !== null && loadedGraph !== null,
+    viewCode: () => (isWholeGraph() ? "" : viewCode),
+    describeCounts,
+    legend: () => currentLegend,
+  });
   const appearancePanel = new AppearancePanel(setAppearance);
   shell.toolbar.append(
     search.element,
@@ -469,39 +434,7 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
       onVocabulary: (data) => {
         dataset = data;
         filterPanel = new FilterPanel(data, (change) => setFilters(change));
-        legend = new Legend(data, {
-          toggleNodeType: (type) =>
-            setFilters((filters) => ({
-              ...filters,
-              nodeTypes: toggleMember(
-                filters.nodeTypes,
-                data.nodeTypes.filter((candidate) => candidate.count > 0).map((candidate) => candidate.id),
-                type,
-                !!filters.nodeTypes && !filters.nodeTypes.has(type),
-              ),
-            })),
-          toggleKind: (kind) =>
-            setFilters((filters) => ({
-              ...filters,
-              nodeKinds: toggleMember(
-                filters.nodeKinds,
-                NODE_KINDS,
-                kind,
-                !!filters.nodeKinds && !filters.nodeKinds.has(kind),
-              ),
-            })),
-          toggleFamily: (family) =>
-            setFilters((filters) => {
-              const types = data.relationTypes
-                .filter((type) => type.family === family && type.count > 0)
-                .map((type) => type.id);
-              const all = data.relationTypes.filter((type) => type.count > 0).map((type) => type.id);
-              const shown = !filters.relationTypes || types.some((type) => filters.relationTypes!.has(type));
-              let next = filters.relationTypes;
-              for (const type of types) next = toggleMember(next, all, type, !shown);
-              return { ...filters, relationTypes: next };
-            }),
-        });
+        legend = new Legend(data, legendFilters(data, setFilters));
         shell.sidebar.append(searchResults.element, appearancePanel.element, filterPanel.element);
         shell.graphArea.append(legend.element);
         filterPanel.sync(navigation.get().filters, null);
@@ -567,29 +500,4 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
     showStatus();
     throw error;
   }
-}
-
-/** The PNG's legend: node colours as the current colouring has them, and the relation families. */
-function pngLegend(
-  dataset: Dataset,
-  colors: ColorLegend,
-): { color: string; label: string; shape: "dot" | "line" }[] {
-  const entries: { color: string; label: string; shape: "dot" | "line" }[] = [];
-  if (colors.kind === "types") {
-    for (const kind of NODE_KINDS) {
-      const type = dataset.nodeTypes.find((candidate) => candidate.kind === kind && candidate.count > 0);
-      if (type) entries.push({ color: type.color, label: `${kind}s (shades by type)`, shape: "dot" });
-    }
-  } else if (colors.kind === "categories") {
-    for (const entry of colors.entries.slice(0, 10))
-      entries.push({ color: entry.color, label: entry.label, shape: "dot" });
-  } else {
-    entries.push({ color: colors.colors[0]!, label: `lowest ${colors.title}`, shape: "dot" });
-    entries.push({ color: colors.colors.at(-1)!, label: `highest ${colors.title}`, shape: "dot" });
-  }
-  const familyColor = new Map(dataset.relationTypes.map((type) => [type.family, type.color]));
-  for (const family of RELATION_FAMILIES)
-    if (familyColor.has(family))
-      entries.push({ color: familyColor.get(family)!, label: family, shape: "line" });
-  return entries;
 }
