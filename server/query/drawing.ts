@@ -31,8 +31,10 @@ export interface Drawing {
   relationDateStart: (number | null)[];
   relationDateEnd: (number | null)[];
   relationSources: number[][];
-  relationModality: string[];
+  relationModality: DrawingModality[];
 }
+
+type DrawingModality = "ASSERTED" | "ANNOUNCED" | "HEDGED" | "NEGATED";
 
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -129,8 +131,7 @@ export function buildDrawing(knowledge: KnowledgeGraph, positions: ReadonlyMap<s
     drawing.relationDateStart.push(startDay(relation.date));
     drawing.relationDateEnd.push(endDay(relation.date));
     drawing.relationSources.push(relation.sources.map((source) => sources.of(source)));
-    // Knowledge model v2 derives a modality per relation; until it does, every relation is asserted.
-    drawing.relationModality.push((relation as { modality?: string }).modality ?? "asserted");
+    drawing.relationModality.push(relation.modality.toUpperCase() as DrawingModality);
   });
   cache.set(knowledge, drawing);
   return drawing;

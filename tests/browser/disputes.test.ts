@@ -40,35 +40,48 @@ describe("viewer disputes", () => {
       return count;
     });
 
-  it("marks the disputed joint statement with a badge on the canvas", { timeout: 60_000 }, async () => {
+  const conflicts = () =>
+    server
+      .query<{ conflicts: { id: string; kind: string; target: { id: string } }[] }>(
+        "{ conflicts { id kind target { id } } }",
+      )
+      .then((data) => data.conflicts);
+
+  it("marks every disputed node and relation with a badge on the canvas", { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     await openViewer(page, `${server.url}/`);
-    const state = await waitForSnapshot(page, "s.badges >= 1");
-    expect(state.badges).toBe(1);
-    expect(await badgePixels(page)).toBeGreaterThan(30);
-    // Hidden by a filter, the disputed node takes its badge with it.
-    await page.locator('input[data-kind="event"]').uncheck();
-    await waitForSnapshot(page, "s.badges === 0");
+    const all = await conflicts();
+    expect(all.map((conflict) => conflict.target.id)).toContain("joint-statement-2023-12");
+    const state = await waitForSnapshot(page, `s.badges === ${all.length}`);
+    expect(state.badges).toBe(all.length);
+    expect(await badgePixels(page)).toBeGreaterThan(30 * all.length);
+    // Hidden by the filters, disputed items take their badges with them.
+    await page.locator("[data-facet=kind] [data-facet-action=none]").click();
+    await waitForSnapshot(page, "s.badges === 0 && s.visibleNodes === 0");
     expect(await badgePixels(page)).toBe(0);
     await page.close();
   });
 
-  it("lists every dispute from the header and leads to it", { timeout: 60_000 }, async () => {
+  it("lists every dispute, with its kind, from the header and leads to it", { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     await openViewer(page, `${server.url}/`);
+    const all = await conflicts();
     const button = page.locator("button[data-action=conflicts]");
-    expect(await button.textContent()).toContain("Disputes (1)");
+    expect(await button.textContent()).toContain(`Disputes (${all.length})`);
     await button.click();
     const dialog = page.locator("[data-testid=conflicts]");
     await dialog.waitFor();
-    const text = (await dialog.textContent()) ?? "";
+    expect(await dialog.locator("button[data-conflict]").count()).toBe(all.length);
+    const kinds = await dialog.locator(".conflict-entry .chip-disputed").allTextContents();
+    expect(kinds.sort()).toEqual(all.map((conflict) => conflict.kind.toLowerCase()).sort());
+    const entry = dialog.locator('.conflict-entry:has(button[data-conflict="joint-statement-2023-12#date"])');
+    const text = (await entry.textContent()) ?? "";
     expect(text).toContain("Armenia–Azerbaijan joint statement of December 2023");
     expect(text).toContain("2023-12-07");
     expect(text).toContain("BNN Breaking");
     expect(text).toContain("2023-12-08");
-    expect(text).toContain("date");
     await page.screenshot({ path: path.join(ARTIFACTS, "viewer-disputes-list.png") });
-    await dialog.locator("button[data-conflict]").click();
+    await entry.locator("button[data-conflict]").click();
     await waitForSnapshot(page, `s.selection?.id === "joint-statement-2023-12"`);
     await page.locator("[data-testid=details][data-loaded=joint-statement-2023-12]").waitFor();
     expect(await dialog.isVisible()).toBe(false);
@@ -87,18 +100,21 @@ describe("viewer disputes", () => {
       expect(meta).toContain("disputed");
       expect(meta).toMatch(/2023-12-07.*BNN Breaking.*vs.*2023-12-08/);
 
-      // Guterres welcomed the statement; his claim gives no date: the relation's date is the
-      // statement's, inherited, and so disputed too, never a bare "2023-12-07".
-      await page.goto(`${server.url}/?node=antonio-guterres`);
-      const guterres = page.locator("[data-testid=details][data-loaded=antonio-guterres]");
-      await guterres.waitFor();
-      const welcomed = guterres.locator(
-        '[data-relation-row="antonio-guterres--WELCOMED--joint-statement-2023-12--guterres-commendation"]',
+      // Azerbaijan issued the statement; the relation's date is the statement's, inherited, and so
+      // disputed too: never a bare "2023-12-07".
+      const { node } = await server.query<{
+        node: { dateOrigin: string; dateInheritedFrom: { id: string } };
+      }>(
+        '{ node(id: "azerbaijan--ISSUED--joint-statement-2023-12") { ... on Relation { dateOrigin dateInheritedFrom { id } } } }',
       );
-      const row = (await welcomed.locator(".relation-meta").textContent()) ?? "";
-      expect(row).toContain("disputed");
-      expect(row).toContain("inherited from Armenia–Azerbaijan joint statement of December 2023");
-      expect(await welcomed.locator("[data-date-origin=event]").count()).toBe(1);
+      expect(node).toEqual({ dateOrigin: "EVENT", dateInheritedFrom: { id: "joint-statement-2023-12" } });
+      const row = details.locator(
+        '[data-relation-row="azerbaijan--ISSUED--joint-statement-2023-12"] .relation-meta',
+      );
+      const text = (await row.textContent()) ?? "";
+      expect(text).toContain("disputed");
+      expect(text).toContain("inherited from Armenia–Azerbaijan joint statement of December 2023");
+      expect(await row.locator("[data-date-origin=event]").count()).toBe(1);
       await page.screenshot({ path: path.join(ARTIFACTS, "viewer-disputed-inherited.png") });
       await page.close();
     },

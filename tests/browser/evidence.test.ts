@@ -52,7 +52,9 @@ describe("viewer evidence", () => {
       await server.query<{ relations: { nodes: { id: string; claims: { source: { id: string } }[] }[] } }>(
         "{ relations(where: { minCorroboration: 2 }, first: 50) { nodes { id claims { source { id } } } } }",
       )
-    ).relations.nodes.filter((candidate) => candidate.claims.length > 2);
+    ).relations.nodes.filter(
+      (candidate) => new Set(candidate.claims.map((claim) => claim.source.id)).size === 2,
+    );
     expect(relation).toBeDefined();
     await openViewer(page, `${server.url}/?relation=${encodeURIComponent(relation!.id)}`);
     const details = page.locator(`[data-testid=details][data-loaded="${relation!.id}"]`);

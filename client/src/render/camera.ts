@@ -67,6 +67,8 @@ export function cameraToFit(
   settings: ViewerSettings,
 ): { x: number; y: number; ratio: number; angle: number } | null {
   const graph = sigma.getGraph();
+  // A panel may just have opened beside the graph: measure the container as it is now.
+  sigma.resize();
   const framed = nodes
     .filter((node) => graph.hasNode(node))
     .map((node) => sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(node))));

@@ -47,6 +47,7 @@ export class GraphView {
   private fullRefreshPending = false;
   private density: LabelDensity | null = null;
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFit: { nodes: string[]; at: number } | null = null;
   private disputedNodes = new Set<string>();
   private disputedRelations = new Set<string>();
   private readonly modalities = new Map<string, Modality>();
@@ -101,6 +102,8 @@ export class GraphView {
     new ResizeObserver(() => {
       sigma.resize();
       this.fullRefresh(sigma);
+      // A panel that opens with a selection narrows the graph just after its fit: fit again.
+      if (this.lastFit && performance.now() - this.lastFit.at < 2_000) void this.fit(this.lastFit.nodes);
     }).observe(this.container);
     const box = robustBBox(dataset.entities.values(), this.settings.camera);
     if (box) {
@@ -324,6 +327,7 @@ export class GraphView {
   }
 
   fit(nodes: string[]): Promise<void> {
+    this.lastFit = { nodes, at: performance.now() };
     return this.sigma ? fitNodes(this.sigma, nodes, this.settings) : Promise.resolve();
   }
 
