@@ -111,20 +111,25 @@ export async function paintedPixels(
   }, png.toString("base64"));
 }
 
-/** Waits until the viewer's snapshot satisfies a condition (written as a string: it runs in the page). */
+/**
+ * Waits until the viewer's snapshot satisfies a condition over `s`, such as "s.badges === 0". The
+ * condition is checked here, in Node, after each pair of frames the page draws: the viewer's Content
+ * Security Policy forbids evaluating strings inside the page.
+ */
 export async function waitForSnapshot(
   page: Page,
   condition: string,
   timeout = STATE_TIMEOUT_MS,
 ): Promise<Snapshot> {
-  await page
-    .waitForFunction(`(() => { const s = window.__peacegraph.snapshot(); return ${condition}; })()`, null, {
-      timeout,
-    })
-    .catch((error: unknown) => {
-      throw new Error(`the viewer never reached: ${condition} (${String(error)})`);
-    });
-  return snapshot(page);
+  const holds = new Function("s", `return (${condition});`) as (state: Snapshot) => boolean;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = await snapshot(page);
+    if (holds(state)) return state;
+    if (Date.now() > deadline)
+      throw new Error(`the viewer never reached: ${condition} (last snapshot: ${JSON.stringify(state)})`);
+    await nextFrames(page);
+  }
 }
 
 /** Waits for the page to draw two more frames: whatever was scheduled has been painted. */
