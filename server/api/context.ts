@@ -3,6 +3,8 @@ import type { ExportLimits } from "../export/selection.ts";
 import { relationOfClaim as relationIdOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import { precomputeLayout, type LayoutOptions, type LayoutReport, type Position } from "../layout/layout.ts";
+import { RelationOrders } from "../query/node-relations-page.ts";
+import { RelationIndex } from "../query/relation-index.ts";
 import { SearchIndex } from "../query/search.ts";
 import { typeColors } from "../visual/encoding.ts";
 import type { ResponseBudget } from "./response-budget.ts";
@@ -11,6 +13,10 @@ import type { ResponseBudget } from "./response-budget.ts";
 export interface GraphStore {
   knowledge: KnowledgeGraph;
   search: SearchIndex;
+  /** Relations by type and by source, for filters (server/query/relation-index.ts). */
+  relationIndex: RelationIndex;
+  /** Hubs' relations kept sorted, for pages of them. */
+  relationOrders: RelationOrders;
   /** Conflicts by the id of the node or relation they concern. */
   conflictsByTarget: Map<string, KnowledgeGraph["conflicts"]>;
   /** The relation each relation claim belongs to. */
@@ -80,6 +86,8 @@ export function createGraphStore(
   return {
     knowledge,
     search: new SearchIndex(knowledge.model.entities.values()),
+    relationIndex: new RelationIndex(knowledge),
+    relationOrders: new RelationOrders(),
     conflictsByTarget,
     relationOfClaim,
     relationTypeCounts,

@@ -5,6 +5,7 @@ import type { ExtentValue } from "../model/extents.ts";
 import type { Claim, Entity, GraphModel, RelationClaim } from "../model/types.ts";
 import { durationConflict, makeConflict, valuesOf } from "./conflicts.ts";
 import { negationConflicts } from "./negation.ts";
+import { nodeRecord } from "./records.ts";
 import { bestOf, deriveRelation, eventDateReader } from "./relation.ts";
 import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relation } from "./types.ts";
 
@@ -14,7 +15,8 @@ import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relatio
  * Entity ids never contain "--", so the parts can be read back.
  */
 export const relationId = (subject: string, type: string, object: string, event?: string) =>
-  event ? `${subject}--${type}--${object}--${event}` : `${subject}--${type}--${object}`;
+  // join makes one flat string; a template literal would keep a tree of pieces per id.
+  (event ? [subject, type, object, event] : [subject, type, object]).join("--");
 
 /** The relation a relation claim belongs to, and its ends in the relation's order. */
 export function relationOfClaim(
@@ -55,13 +57,12 @@ function nodeValues(entity: Entity, claims: readonly Claim[], conflicts: Conflic
     if (conflict) conflicts.push(conflict);
   }
   const count = bestOf<number>("count", counts);
-  return {
-    ...entity,
+  return nodeRecord(entity, {
     date: bestOf<DateValue>("date", dates),
     count: count === null ? null : Number(count),
     duration: bestOf<DurationValue>("duration", durations),
     extent: bestOf<ExtentValue>("extent", extents),
-  };
+  });
 }
 
 /**
@@ -107,7 +108,8 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
   for (const [id, claims] of relationClaims) {
     const ends = relationEnds.get(id)!;
     const type = model.relationTypes.get(claims[0]!.relation);
-    const relation = deriveRelation(id, ends, claims, type, eventDate, conflicts);
+    // A copy of exactly the right length: lists grown by push keep room for 17 and more.
+    const relation = deriveRelation(id, ends, claims.slice(), type, eventDate, conflicts);
     relations.set(id, relation);
     graph.addDirectedEdgeWithKey(id, ends.subject, ends.object, relation);
     touch(ends.subject, relation);

@@ -18,6 +18,7 @@ import type {
 import type { DocumentPath, ProblemLocator, YamlFile } from "./yaml-file.ts";
 import type { JsonLine } from "./jsonl-file.ts";
 import type { z } from "zod";
+import { attributeClaimRecord, relationClaimRecord, type ClaimBase } from "./claim-record.ts";
 import { zodProblems } from "./zod-problems.ts";
 import type { Suggestions } from "./suggest.ts";
 
@@ -140,8 +141,7 @@ export function checkClaim(
   const attributedToId = attributedTo?.id ?? raw.attributedTo ?? null;
   const rule = raw.rule ?? null;
 
-  // The fields every claim has, whichever form it takes.
-  const claimBase = () => ({
+  const base: ClaimBase = {
     id,
     source: source.id,
     subject: subjectId,
@@ -154,7 +154,7 @@ export function checkClaim(
     rule,
     file: where.file,
     line: where.line,
-  });
+  };
   if (isAttribute) {
     if (raw.property === undefined || raw.value === undefined) {
       fail(check, [], "an attribute claim needs both property and value");
@@ -164,7 +164,7 @@ export function checkClaim(
     const value = attributeValue(raw.property, raw.value, context.extents);
     if (typeof value === "string") fail(check, ["value"], value);
     else if (check.valid) {
-      claims.push({ ...claimBase(), form: "attribute", ...value });
+      claims.push(attributeClaimRecord(base, value));
     }
     return;
   }
@@ -216,13 +216,9 @@ export function checkClaim(
   if (!check.valid) return;
   if (place) qualifiers.place = place.id;
   if (event) qualifiers.event = event.id;
-  claims.push({
-    ...claimBase(),
-    form: "relation",
-    relation: relationType?.id ?? raw.relation,
-    object: object?.id ?? raw.object,
-    qualifiers,
-  });
+  claims.push(
+    relationClaimRecord(base, relationType?.id ?? raw.relation, object?.id ?? raw.object, qualifiers),
+  );
 }
 
 function unknownRelation(context: ClaimContext, relation: string): string {

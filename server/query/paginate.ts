@@ -21,21 +21,33 @@ function decode(cursor: string): number {
   return offset;
 }
 
+/** Where a page starts in its order and how many items it holds, from `first` and `after`. */
+export function pageBounds(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): { start: number; size: number } {
+  const size = checkRange("first", first ?? 20, 1, MAX_PAGE_SIZE);
+  return { start: after ? decode(after) + 1 : 0, size };
+}
+
+/** The page holding `slice`, the items from `start` on in an order of `total` items. */
+export function pageOf<T>(slice: readonly T[], start: number, size: number, total: number): Page<T> {
+  return {
+    items: slice.map((node, index) => ({ cursor: encode(start + index), node })),
+    hasNextPage: start + size < total,
+    hasPreviousPage: start > 0,
+    totalCount: total,
+  };
+}
+
 /** A Relay page over an already sorted list. Cursors are opaque offsets into that order. */
 export function paginate<T>(
   items: readonly T[],
   first: number | null | undefined,
   after: string | null | undefined,
 ): Page<T> {
-  const size = checkRange("first", first ?? 20, 1, MAX_PAGE_SIZE);
-  const start = after ? decode(after) + 1 : 0;
-  const slice = items.slice(start, start + size);
-  return {
-    items: slice.map((node, index) => ({ cursor: encode(start + index), node })),
-    hasNextPage: start + size < items.length,
-    hasPreviousPage: start > 0,
-    totalCount: items.length,
-  };
+  const { start, size } = pageBounds(first, after);
+  return pageOf(items.slice(start, start + size), start, size, items.length);
 }
 
 /**
@@ -50,8 +62,7 @@ export function paginateSorted<T>(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Page<T> {
-  const size = checkRange("first", first ?? 20, 1, MAX_PAGE_SIZE);
-  const start = after ? decode(after) + 1 : 0;
+  const { start, size } = pageBounds(first, after);
   const keep = start + size;
   let head: T[];
   if (keep * 8 >= items.length) head = [...items].sort(compare).slice(0, keep);
@@ -87,11 +98,5 @@ export function paginateSorted<T>(
     }
     head = heap.sort(compare);
   }
-  const slice = head.slice(start, start + size);
-  return {
-    items: slice.map((node, index) => ({ cursor: encode(start + index), node })),
-    hasNextPage: start + size < items.length,
-    hasPreviousPage: start > 0,
-    totalCount: items.length,
-  };
+  return pageOf(head.slice(start, start + size), start, size, items.length);
 }

@@ -1,8 +1,6 @@
 import type { ActorResolvers } from "../../generated/graphql.ts";
-import { nodeRelations } from "../../query/node-relations.ts";
-import { paginateSorted } from "../../query/paginate.ts";
+import { nodeRelationsPage } from "../../query/node-relations-page.ts";
 import { compileRelationFilter } from "../../query/relation-filter.ts";
-import { compareRelations } from "../../query/sort.ts";
 import { KIND_COLORS, nodeSize } from "../../visual/encoding.ts";
 import { withUserInput } from "../errors.ts";
 
@@ -16,17 +14,19 @@ export const entityFields: ActorResolvers = {
   position: (node, _args, { positions }) => positions.get(node.id) ?? { x: 0, y: 0 },
   color: (node, _args, { typeColors }) => typeColors.get(node.type) ?? KIND_COLORS[node.kind],
   size: (node, _args, { knowledge }) => nodeSize(knowledge.graph.degree(node.id)),
-  relations: (node, { direction, where, sort, first, after }, { knowledge }) =>
-    withUserInput(() => {
-      const keep = compileRelationFilter(knowledge, where);
-      const relations = nodeRelations(knowledge, node.id, direction ?? "BOTH", keep);
-      return paginateSorted(
-        relations,
-        compareRelations(sort?.field ?? "DATE", sort?.order ?? "ASC"),
+  relations: (node, { direction, where, sort, first, after }, { knowledge, relationOrders }) =>
+    withUserInput(() =>
+      nodeRelationsPage(
+        knowledge,
+        relationOrders,
+        node.id,
+        direction ?? "BOTH",
+        where ? compileRelationFilter(knowledge, where) : undefined,
+        { field: sort?.field ?? "DATE", order: sort?.order ?? "ASC" },
         first,
         after,
-      );
-    }),
+      ),
+    ),
   attributeClaims: (node, _args, { knowledge }) => knowledge.attributeClaims.get(node.id) ?? [],
   conflicts: (node, _args, { knowledge, conflictsByTarget }) => {
     const own = conflictsByTarget.get(node.id) ?? [];

@@ -7,6 +7,7 @@ import { MAX_PAGE_SIZE, paginate, paginateSorted } from "../../query/paginate.ts
 import { shortestPaths } from "../../query/paths.ts";
 import { compileRelationFilter, dateArgument, dateInRange } from "../../query/relation-filter.ts";
 import { compareEntities, compareRelations } from "../../query/sort.ts";
+import { selectRelations } from "../../query/select-relations.ts";
 import { timeline } from "../../query/timeline.ts";
 import type { GraphStore } from "../context.ts";
 import { withUserInput } from "../errors.ts";
@@ -67,10 +68,9 @@ export const Query: QueryResolvers = {
   actors: (_root, args, store) => entityConnection(store, "actor", args),
   events: (_root, args, store) => entityConnection(store, "event", args),
   places: (_root, args, store) => entityConnection(store, "place", args),
-  relations: (_root, { where, sort, first, after }, { knowledge }) =>
+  relations: (_root, { where, sort, first, after }, { knowledge, relationIndex }) =>
     withUserInput(() => {
-      const keep = compileRelationFilter(knowledge, where);
-      const relations = [...knowledge.relations.values()].filter(keep);
+      const relations = selectRelations(knowledge, relationIndex, where);
       return paginateSorted(
         relations,
         compareRelations(sort?.field ?? "ID", sort?.order ?? "ASC"),

@@ -1,0 +1,90 @@
+import { relationOfClaim } from "../graph/build.ts";
+import type { KnowledgeGraph, Relation } from "../graph/types.ts";
+import type { Claim, RelationClaim } from "../model/types.ts";
+
+/**
+ * Per-key lists of relations, so a filter on relation type, family or source touches only the
+ * relations under its keys instead of every relation. Relations by their ends need no list of
+ * their own: `KnowledgeGraph.incident` already holds each node's relations.
+ *
+ * - by type: each relation once, under its type (a family is the union of its types' lists);
+ * - by source: the relation claims of each source (a relation is under every source one of its
+ *   claims cites; the claim leads to it by id). Kept by claim so that it stays right when a
+ *   relation's claims change in place: only added and removed claims move entries.
+ *
+ * The graph is updatable: addRelation/removeRelation follow relations as they appear and disappear
+ * (a relation's type never changes: it is part of its id), addClaim/removeClaim follow claims.
+ */
+export class RelationIndex {
+  private readonly byType = new Map<string, Relation[]>();
+  private readonly claimsBySource = new Map<string, RelationClaim[]>();
+
+  constructor(private readonly knowledge: KnowledgeGraph) {
+    for (const relation of knowledge.relations.values()) this.addRelation(relation);
+    for (const claim of knowledge.model.claims) this.addClaim(claim);
+  }
+
+  addRelation(relation: Relation): void {
+    push(this.byType, relation.type, relation);
+  }
+
+  removeRelation(relation: Relation): void {
+    drop(this.byType, relation.type, relation);
+  }
+
+  addClaim(claim: Claim): void {
+    if (claim.form === "relation") push(this.claimsBySource, claim.source, claim);
+  }
+
+  removeClaim(claim: Claim): void {
+    if (claim.form === "relation") drop(this.claimsBySource, claim.source, claim);
+  }
+
+  /** Relations of one type; do not modify. */
+  ofType(type: string): readonly Relation[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** How many relation claims cite the source: an upper bound on its relations. */
+  claimCount(source: string): number {
+    return this.claimsBySource.get(source)?.length ?? 0;
+  }
+
+  /** Each relation that a claim of the source belongs to, once per claim (duplicates possible). */
+  *relationsOfSource(source: string): Generator<Relation> {
+    const { relations, model } = this.knowledge;
+    for (const claim of this.claimsBySource.get(source) ?? []) {
+      const relation = relations.get(relationOfClaim(claim, model.relationTypes).id);
+      if (relation) yield relation;
+    }
+  }
+
+  /** The lists as sorted ids, to compare an index kept up to date with one built afresh. */
+  contents(): { byType: Record<string, string[]>; claimsBySource: Record<string, string[]> } {
+    const ids = <T extends { id: string }>(map: Map<string, T[]>) =>
+      Object.fromEntries(
+        [...map]
+          .filter(([, list]) => list.length > 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([key, list]) => [key, list.map((item) => item.id).sort()]),
+      );
+    return { byType: ids(this.byType), claimsBySource: ids(this.claimsBySource) };
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Removes one item; the last is moved into its place, since the lists have no order to keep. */
+function drop<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.lastIndexOf(item);
+  if (index < 0) return;
+  list[index] = list[list.length - 1]!;
+  list.pop();
+  if (list.length === 0) map.delete(key);
+}
