@@ -256,4 +256,8 @@ export const CYPHER = {
     "MATCH (a:Entity)-[r:Rel]->(b:Entity) WHERE r.family = $family AND r.corroboration >= $minCorroboration AND r.date_end >= $dateFrom RETURN r.id AS id ORDER BY r.id LIMIT 50",
   filteredCount:
     "MATCH (a:Entity)-[r:Rel]->(b:Entity) WHERE r.family = $family AND r.corroboration >= $minCorroboration AND r.date_end >= $dateFrom RETURN count(r) AS total",
+  selectivePage:
+    "MATCH (a:Entity)-[r:Rel]->(b:Entity) WHERE r.type IN $types AND r.date_end >= $dateFrom RETURN r.id AS id ORDER BY r.id LIMIT 50",
+  selectiveCount:
+    "MATCH (a:Entity)-[r:Rel]->(b:Entity) WHERE r.type IN $types AND r.date_end >= $dateFrom RETURN count(r) AS total",
 };

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { buildASTSchema, parse, type GraphQLSchema } from "graphql";
 import type { Settings } from "../settings.ts";
 import type { ApiContext } from "./context.ts";
+import { compiledExecutionPlugin } from "./compiled-execution.ts";
 import { costPlugin } from "./cost-plugin.ts";
 import { formatError } from "./errors.ts";
 import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxSelectionFieldsRule } from "./limits.ts";
@@ -40,6 +41,7 @@ export function createApolloServer(settings: Settings, schema = loadSchema()): A
     // the API never sends: off, a neighbourhood of 3,000 relations resolves several times faster.
     plugins: [
       costPlugin(schema, limits.maxCost, limits),
+      compiledExecutionPlugin(schema),
       responseBudgetPlugin(),
       ApolloServerPluginCacheControlDisabled(),
     ],
