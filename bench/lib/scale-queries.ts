@@ -46,7 +46,7 @@ export function pickTargets(store: GraphStore) {
 
 /** A broad filter (several per cent of relations) and a selective one (under one per cent). */
 export const FILTER = { family: "cooperation", minCorroboration: 2, dateFrom: "2020" };
-export const SELECTIVE = { types: ["SIGNED", "RULED_ON"], dateFrom: "2000" };
+export const SELECTIVE = { types: ["SIGNED", "RULED_ON"], dateFrom: "2010" };
 export const SEARCH_TEXT = "Petrosyan";
 export const MAX_NODES = 500;
 

@@ -82,20 +82,35 @@ function parseUncached(text: string): DateValue | string {
   const [startText = "", endText] = parts;
   if (endText === undefined) {
     const single = parseSingle(startText);
-    return typeof single === "string" ? single : { text, ...single };
+    return typeof single === "string" ? single : dateValue(text, single.precision, single.start, single.end);
   }
   if (startText === OPEN && endText === OPEN) return `"${text}" has no date at all: give a start or an end`;
   if (startText === OPEN || endText === OPEN) {
     const known = parseSingle(startText === OPEN ? endText : startText);
     if (typeof known === "string") return known;
-    return { text, ...known, open: startText === OPEN ? "start" : "end" };
+    return dateValue(text, known.precision, known.start, known.end, startText === OPEN ? "start" : "end");
   }
   const first = parseSingle(startText);
   if (typeof first === "string") return first;
   const last = parseSingle(endText);
   if (typeof last === "string") return last;
   if (last.end < first.start) return `"${text}" ends before it starts`;
-  return { text, precision: first.precision, start: first.start, end: last.end };
+  return dateValue(text, first.precision, first.start, last.end);
+}
+
+/**
+ * Every date value is built here with the same fields in the same order, so all share one hidden
+ * class: spread-built ones each had their own, and reading `date.end` across thousands of shapes
+ * made every date filter about ten times slower.
+ */
+function dateValue(
+  text: string,
+  precision: DatePrecision,
+  start: string,
+  end: string,
+  open?: "start" | "end",
+): DateValue {
+  return { text, precision, start, end, open };
 }
 
 /** The days in which an interval's start, or its end, may lie; null for an open side. */

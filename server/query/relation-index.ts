@@ -51,12 +51,14 @@ export class RelationIndex {
   }
 
   /** Each relation that a claim of the source belongs to, once per claim (duplicates possible). */
-  *relationsOfSource(source: string): Generator<Relation> {
+  relationsOfSource(source: string): Relation[] {
     const { relations, model } = this.knowledge;
+    const found: Relation[] = [];
     for (const claim of this.claimsBySource.get(source) ?? []) {
       const relation = relations.get(relationOfClaim(claim, model.relationTypes).id);
-      if (relation) yield relation;
+      if (relation) found.push(relation);
     }
+    return found;
   }
 
   /** The lists as sorted ids, to compare an index kept up to date with one built afresh. */

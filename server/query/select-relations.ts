@@ -6,7 +6,8 @@ import type { RelationIndex } from "./relation-index.ts";
 interface Candidates {
   /** An upper bound on how many there are: the plan with the smallest is taken. */
   size: number;
-  relations: () => Iterable<Relation>;
+  /** Calls `visit` with each candidate (a callback: generators cost more than the test itself). */
+  forEach: (visit: (relation: Relation) => void) => void;
 }
 
 const listed = (values: readonly string[] | null | undefined) =>
@@ -22,7 +23,7 @@ function byEnd(
   for (const id of ids) size += knowledge.incident.get(id)?.length ?? 0;
   return {
     size,
-    *relations() {
+    forEach(visit) {
       const position = new Map(ids.map((id, at) => [id, at]));
       for (const [at, id] of ids.entries()) {
         for (const relation of knowledge.incident.get(id) ?? []) {
@@ -33,7 +34,7 @@ function byEnd(
             const other = relation.subject === id ? relation.object : relation.subject;
             if ((position.get(other) ?? at) < at) continue;
           }
-          yield relation;
+          visit(relation);
         }
       }
     },
@@ -56,8 +57,11 @@ function byType(
   for (const type of chosen) size += index.ofType(type).length;
   return {
     size,
-    *relations() {
-      for (const type of chosen) yield* index.ofType(type);
+    forEach(visit) {
+      for (const type of chosen) {
+        const list = index.ofType(type);
+        for (let at = 0; at < list.length; at++) visit(list[at]!);
+      }
     },
   };
 }
@@ -68,13 +72,13 @@ function bySource(index: RelationIndex, sources: readonly string[]): Candidates 
   for (const source of sources) size += index.claimCount(source);
   return {
     size,
-    *relations() {
+    forEach(visit) {
       const seen = new Set<Relation>();
       for (const source of sources) {
         for (const relation of index.relationsOfSource(source)) {
           if (seen.has(relation)) continue;
           seen.add(relation);
-          yield relation;
+          visit(relation);
         }
       }
     },
@@ -85,7 +89,8 @@ function bySource(index: RelationIndex, sources: readonly string[]): Candidates 
  * The relations that pass a filter, in no particular order. The filter's arguments are checked and
  * compiled to one predicate (relation-filter.ts), which decides; the indexes only choose which
  * relations to test: the smallest candidate list among those the filter's type, family, source,
- * subject, object and involves conditions name, or every relation when it names none of them.
+ * subject, object and involves conditions name, or every relation when it names none of them or
+ * when even the smallest list holds a third of them.
  */
 export function selectRelations(
   knowledge: KnowledgeGraph,
@@ -107,13 +112,20 @@ export function selectRelations(
     const involves = listed(filter.involves);
     if (involves) plans.push(byEnd(knowledge, involves, "either"));
   }
+  // A list holding a good part of all relations is slower to walk than all of them in order
+  // (its relations lie scattered in memory): then the plain scan it is.
   const plan = plans.reduce<Candidates | undefined>(
-    (best, candidate) => (!best || candidate.size < best.size ? candidate : best),
+    (best, candidate) =>
+      candidate.size * 3 < knowledge.relations.size && (!best || candidate.size < best.size)
+        ? candidate
+        : best,
     undefined,
   );
   const selected: Relation[] = [];
-  for (const relation of plan ? plan.relations() : knowledge.relations.values()) {
+  const test = (relation: Relation) => {
     if (keep(relation)) selected.push(relation);
-  }
+  };
+  if (plan) plan.forEach(test);
+  else for (const relation of knowledge.relations.values()) test(relation);
   return selected;
 }
