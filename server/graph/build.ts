@@ -31,6 +31,11 @@ export function relationOfClaim(
   return { id: relationId(subject, claim.relation, object, claim.qualifiers.event), subject, object };
 }
 
+/** Copies each list to an array of its exact length: grown by push, they keep up to half spare. */
+function tightenLists<K, V>(map: Map<K, V[]>): void {
+  for (const [key, list] of map) map.set(key, list.slice());
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -116,6 +121,8 @@ export function buildKnowledgeGraph(model: GraphModel): KnowledgeGraph {
     if (ends.object !== ends.subject) touch(ends.object, relation);
   }
   conflicts.push(...negationConflicts(model, relations.values()));
+  tightenLists(incident);
+  tightenLists(attributeClaims);
 
   return {
     model,

@@ -22,6 +22,9 @@ export class RelationIndex {
   constructor(private readonly knowledge: KnowledgeGraph) {
     for (const relation of knowledge.relations.values()) this.addRelation(relation);
     for (const claim of knowledge.model.claims) this.addClaim(claim);
+    // Lists grown by push keep up to half their length spare: built in bulk, they are copied tight.
+    for (const map of [this.byType, this.claimsBySource] as Map<string, unknown[]>[])
+      for (const [key, list] of map) map.set(key, list.slice());
   }
 
   addRelation(relation: Relation): void {

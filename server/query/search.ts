@@ -9,15 +9,17 @@ export interface SearchHit {
   matched: string;
 }
 
-interface Entry {
-  entity: Entity;
-  text: string;
-  folded: string;
-  /** Weight of the field: a label counts more than an alias, an alias more than a description. */
-  weight: number;
-}
-
+/** Weight of a field: a label counts more than an alias, an alias more than a description. */
 const WEIGHT = { label: 1, alias: 0.9, description: 0.3 };
+
+/** Which field of its entity a field is: the label, the description, or alias number n (n ≥ 0). */
+const LABEL = -1;
+const DESCRIPTION = -2;
+
+const fieldText = (entity: Entity, which: number) =>
+  which === LABEL ? entity.label : which === DESCRIPTION ? entity.description : entity.aliases[which]!;
+const fieldWeight = (which: number) =>
+  which === LABEL ? WEIGHT.label : which === DESCRIPTION ? WEIGHT.description : WEIGHT.alias;
 
 /** How well one folded field matches the folded query, 0 for no match. */
 export function matchScore(field: string, query: string): number {
@@ -37,15 +39,6 @@ function rank(best: Map<string, SearchHit>, first: number): SearchHit[] {
     .slice(0, first);
 }
 
-/** Keeps, for each entity, its best-scoring field. */
-function consider(best: Map<string, SearchHit>, entry: Entry, query: string): void {
-  const score = matchScore(entry.folded, query) * entry.weight;
-  if (score === 0) return;
-  const current = best.get(entry.entity.id);
-  if (!current || score > current.score)
-    best.set(entry.entity.id, { entity: entry.entity, score, matched: entry.text });
-}
-
 /**
  * Search over labels, aliases and descriptions, case- and accent-folded. A field matches when its
  * folded text contains the folded query; every field that does is found through a token index
@@ -55,67 +48,87 @@ function consider(best: Map<string, SearchHit>, entry: Entry, query: string): vo
  * scan would score it. Entities can be added and removed in place (the graph is updatable).
  */
 export class SearchIndex {
-  /** Fields in the order they were added; a removed entity's fields become holes. */
-  private readonly entries: (Entry | undefined)[] = [];
-  private readonly entriesOf = new Map<string, number[]>();
+  /*
+   * One slot per field, in parallel arrays (no object per field): the entity it belongs to
+   * (undefined once removed), which of its fields it is, and its folded text. An entity's fields
+   * are consecutive: its label, its aliases, its description.
+   */
+  private readonly owner: (Entity | undefined)[] = [];
+  private readonly which: number[] = [];
+  private readonly folded: string[] = [];
+  /** Each indexed entity's first field. */
+  private readonly firstField = new Map<string, number>();
   private readonly tokens = new TokenDictionary();
   private holes = 0;
 
   constructor(entities: Iterable<Entity>) {
     for (const entity of entities) this.add(entity);
+    this.tokens.trim();
   }
 
   /** Indexes an entity's fields; an entity already indexed under the same id is replaced. */
   add(entity: Entity): void {
-    if (this.entriesOf.has(entity.id)) this.remove(new Set([entity.id]));
-    const indices: number[] = [];
-    const field = (text: string, weight: number) => {
-      const index = this.entries.length;
-      const folded = foldText(text);
-      this.entries.push({ entity, text, folded, weight });
-      indices.push(index);
+    if (this.firstField.has(entity.id)) this.remove(new Set([entity.id]));
+    this.firstField.set(entity.id, this.owner.length);
+    const field = (which: number) => {
+      const index = this.owner.length;
+      const folded = foldText(fieldText(entity, which));
+      this.owner.push(entity);
+      this.which.push(which);
+      this.folded.push(folded);
       if (folded !== "") for (const token of folded.split(" ")) this.tokens.post(token, index);
     };
-    field(entity.label, WEIGHT.label);
-    for (const alias of entity.aliases) field(alias, WEIGHT.alias);
-    field(entity.description, WEIGHT.description);
-    this.entriesOf.set(entity.id, indices);
+    field(LABEL);
+    for (let alias = 0; alias < entity.aliases.length; alias++) field(alias);
+    field(DESCRIPTION);
   }
 
   /** Takes entities out of the index. Postings of their fields are dropped when holes pile up. */
   remove(ids: ReadonlySet<string>): void {
     for (const id of ids) {
-      for (const index of this.entriesOf.get(id) ?? []) {
-        this.entries[index] = undefined;
-        this.holes++;
-      }
-      this.entriesOf.delete(id);
+      const first = this.firstField.get(id);
+      if (first === undefined) continue;
+      const fields = this.owner[first]!.aliases.length + 2;
+      for (let index = first; index < first + fields; index++) this.owner[index] = undefined;
+      this.holes += fields;
+      this.firstField.delete(id);
     }
-    if (this.holes > 1024 && this.holes * 4 > this.entries.length) this.compact();
+    if (this.holes > 1024 && this.holes * 4 > this.owner.length) this.compact();
   }
 
   search(text: string, first: number): SearchHit[] {
     const query = foldText(text);
     if (query === "") throw new InvalidArgument("text", "must contain at least one letter or digit");
     const longest = query.split(" ").reduce((a, b) => (b.length > a.length ? b : a));
-    const candidates = this.tokens.fieldsContaining(longest, this.entries.length / 4);
+    const candidates = this.tokens.fieldsContaining(longest, this.owner.length / 4);
     if (!candidates) return this.searchByScan(text, first);
     const best = new Map<string, SearchHit>();
-    for (const index of candidates) {
-      const entry = this.entries[index];
-      if (entry) consider(best, entry, query);
-    }
+    for (const index of candidates) this.consider(best, index, query);
     return rank(best, first);
   }
 
-  /** The same answer by scoring every field: the reference the index is tested against, and the
-   * way through when the query's pieces are in most fields anyway. */
+  /**
+   * The same answer by scoring every field: the reference the index is tested against, and the
+   * way through when the query's pieces are in most fields anyway.
+   */
   searchByScan(text: string, first: number): SearchHit[] {
     const query = foldText(text);
     if (query === "") throw new InvalidArgument("text", "must contain at least one letter or digit");
     const best = new Map<string, SearchHit>();
-    for (const entry of this.entries) if (entry) consider(best, entry, query);
+    for (let index = 0; index < this.owner.length; index++) this.consider(best, index, query);
     return rank(best, first);
+  }
+
+  /** Keeps, for each entity, its best-scoring field. */
+  private consider(best: Map<string, SearchHit>, index: number, query: string): void {
+    const entity = this.owner[index];
+    if (!entity) return;
+    const which = this.which[index]!;
+    const score = matchScore(this.folded[index]!, query) * fieldWeight(which);
+    if (score === 0) return;
+    const current = best.get(entity.id);
+    if (!current || score > current.score)
+      best.set(entity.id, { entity, score, matched: fieldText(entity, which) });
   }
 
   /** Ids of indexed entities and the tokens of their fields, for comparing two indexes. */
@@ -123,21 +136,22 @@ export class SearchIndex {
     const tokens = new Map<string, string[]>();
     for (const [token, postings] of this.tokens.entries()) {
       const owners = postings.flatMap((index) => {
-        const entry = this.entries[index];
-        return entry ? [`${entry.entity.id}:${entry.text}`] : [];
+        const entity = this.owner[index];
+        return entity ? [`${entity.id}:${fieldText(entity, this.which[index]!)}`] : [];
       });
       if (owners.length > 0) tokens.set(token, owners.sort());
     }
-    return { entities: [...this.entriesOf.keys()].sort(), tokens };
+    return { entities: [...this.firstField.keys()].sort(), tokens };
   }
 
   /** Rebuilds without the holes. */
   private compact(): void {
-    const entities = [...new Set(this.entries.flatMap((entry) => (entry ? [entry.entity] : [])))];
-    this.entries.length = 0;
-    this.entriesOf.clear();
+    const entities = [...new Set(this.owner.filter((entity) => entity !== undefined))];
+    for (const list of [this.owner, this.which, this.folded]) list.length = 0;
+    this.firstField.clear();
     this.tokens.clear();
     this.holes = 0;
     for (const entity of entities) this.add(entity);
+    this.tokens.trim();
   }
 }

@@ -22,6 +22,15 @@ export class TokenDictionary {
     } else if (list[list.length - 1] !== field) list.push(field);
   }
 
+  /**
+   * Copies every posting list to an array of exactly its length: lists grown by push keep room
+   * for 17 or more, which for the many rare tokens was most of the index's memory. Called after a
+   * bulk build; lists that grow later grow as usual.
+   */
+  trim(): void {
+    for (const [token, list] of this.postings) if (list.length > 1) this.postings.set(token, list.slice());
+  }
+
   clear(): void {
     this.postings.clear();
     this.stale = true;
