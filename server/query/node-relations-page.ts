@@ -43,6 +43,11 @@ export class RelationOrders {
     return sorted;
   }
 
+  /** Whether the node's relations are kept in this order. */
+  isKept(node: string, field: RelationSortField, order: SortOrder): boolean {
+    return this.orders.has(`${node}\n${field}\n${order}`);
+  }
+
   /** Forgets the orders of nodes whose relations changed. */
   invalidate(nodes: Iterable<string>): void {
     const touched = new Set(nodes);

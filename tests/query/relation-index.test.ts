@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { buildKnowledgeGraph } from "../../server/graph/build.ts";
 import type { KnowledgeGraph, Relation } from "../../server/graph/types.ts";
 import { loadGraphDataStrict } from "../../server/model/load.ts";
-import type { Claim } from "../../server/model/types.ts";
 import { nodeRelations, type Direction } from "../../server/query/node-relations.ts";
 import { nodeRelationsPage, RelationOrders } from "../../server/query/node-relations-page.ts";
 import { paginateSorted } from "../../server/query/paginate.ts";
 import { compileRelationFilter, type RelationFilter } from "../../server/query/relation-filter.ts";
 import { RelationIndex } from "../../server/query/relation-index.ts";
 import { selectRelations } from "../../server/query/select-relations.ts";
+import { updateRelationIndexes } from "../../server/query/index-update.ts";
 import { compareRelations, type RelationSortField } from "../../server/query/sort.ts";
 import { generateGraphData } from "../../scripts/synthetic/generate.ts";
 import { Random } from "../../scripts/synthetic/random.ts";
@@ -149,20 +149,49 @@ describe("relation indexes on a generated graph", async () => {
     }
   });
 
-  it("kept up to date as claims and relations come and go, equals an index built afresh", async () => {
+  it("kept up to date as claims and relations come and go, equals an index built afresh", () => {
     const updated = new RelationIndex(knowledge);
+    const orders = new RelationOrders({ minDegree: 1, maxOrders: 1000 });
+    for (const node of nodes) orders.sorted(knowledge, node, "ID", "ASC");
     // Take away a third of the claims, as rejections would.
-    const taken = new Set(model.claims.filter(() => random.chance(0.33)).map((claim) => claim.id));
-    const remaining = (claims: readonly Claim[]) => claims.filter((claim) => !taken.has(claim.id));
-    const smaller = buildKnowledgeGraph({ ...model, claims: remaining(model.claims) });
-    for (const claim of model.claims) if (taken.has(claim.id)) updated.removeClaim(claim);
-    for (const relation of relations)
-      if (!smaller.relations.has(relation.id)) updated.removeRelation(relation);
+    const taken = model.claims.filter(() => random.chance(0.33));
+    const takenIds = new Set(taken.map((claim) => claim.id));
+    const smaller = buildKnowledgeGraph({
+      ...model,
+      claims: model.claims.filter((claim) => !takenIds.has(claim.id)),
+    });
+    const removed = relations.filter((relation) => !smaller.relations.has(relation.id));
+    const changed = relations.filter(
+      (relation) =>
+        smaller.relations.has(relation.id) &&
+        smaller.relations.get(relation.id)!.claims.length !== relation.claims.length,
+    );
+    updateRelationIndexes(updated, orders, {
+      claimsBefore: taken,
+      claimsAdded: [],
+      relationsAdded: [],
+      relationsChanged: changed,
+      relationsRemoved: removed,
+    });
     expect(updated.contents()).toEqual(new RelationIndex(smaller).contents());
+    // The orders of every node at an end of a touched relation are gone; the others are kept.
+    const touched = new Set(
+      [...removed, ...changed].flatMap((relation) => [relation.subject, relation.object]),
+    );
+    expect(touched.size).toBeGreaterThan(0);
+    const untouched = nodes.filter((node) => !touched.has(node) && knowledge.incident.has(node));
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const node of untouched) expect(orders.isKept(node, "ID", "ASC")).toBe(true);
+    for (const node of touched) expect(orders.isKept(node, "ID", "ASC")).toBe(false);
 
     // And back again.
-    for (const claim of model.claims) if (taken.has(claim.id)) updated.addClaim(claim);
-    for (const relation of relations) if (!smaller.relations.has(relation.id)) updated.addRelation(relation);
+    updateRelationIndexes(updated, orders, {
+      claimsBefore: [],
+      claimsAdded: taken,
+      relationsAdded: removed,
+      relationsChanged: changed,
+      relationsRemoved: [],
+    });
     expect(updated.contents()).toEqual(new RelationIndex(knowledge).contents());
     for (let trial = 0; trial < 40; trial++) {
       const anchor = random.pick(relations);
