@@ -17,7 +17,7 @@ export interface RelationChanges {
 
 /**
  * Brings the relation indexes up to date after a change, touching only what it touched: the
- * per-type lists follow the relations that appeared and disappeared, the per-source lists follow
+ * per-type lists follow the relations that appeared, changed and disappeared, the per-source lists follow
  * the claims, and the kept sorted orders of every node at an end of a touched relation are dropped
  * (a changed date or corroboration moves a relation within them).
  */
@@ -30,6 +30,8 @@ export function updateRelationIndexes(
   for (const claim of changes.claimsAdded) index.addClaim(claim);
   for (const relation of changes.relationsRemoved) index.removeRelation(relation);
   for (const relation of changes.relationsAdded) index.addRelation(relation);
+  // A relation changed in place may have a new date: it moves within its type's list.
+  for (const relation of changes.relationsChanged) index.moveRelation(relation);
   const touched = new Set<string>();
   for (const list of [changes.relationsAdded, changes.relationsChanged, changes.relationsRemoved]) {
     for (const relation of list) {

@@ -1,38 +1,50 @@
 import { relationOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph, Relation } from "../graph/types.ts";
 import type { Claim, RelationClaim } from "../model/types.ts";
+import { DatedList } from "./dated-list.ts";
 
 /**
  * Per-key lists of relations, so a filter on relation type, family or source touches only the
  * relations under its keys instead of every relation. Relations by their ends need no list of
  * their own: `KnowledgeGraph.incident` already holds each node's relations.
  *
- * - by type: each relation once, under its type (a family is the union of its types' lists);
+ * - by type: each relation once, under its type (a family is the union of its types' lists),
+ *   sorted by date (dated-list.ts), so "these types, dated from D on" reads only what it returns;
  * - by source: the relation claims of each source (a relation is under every source one of its
  *   claims cites; the claim leads to it by id). Kept by claim so that it stays right when a
  *   relation's claims change in place: only added and removed claims move entries.
  *
  * The graph is updatable: addRelation/removeRelation follow relations as they appear and disappear
- * (a relation's type never changes: it is part of its id), addClaim/removeClaim follow claims.
+ * (a relation's type never changes: it is part of its id), moveRelation follows one whose date
+ * changed in place, and addClaim/removeClaim follow claims.
  */
 export class RelationIndex {
-  private readonly byType = new Map<string, Relation[]>();
+  private readonly byType = new Map<string, DatedList>();
   private readonly claimsBySource = new Map<string, RelationClaim[]>();
 
   constructor(private readonly knowledge: KnowledgeGraph) {
-    for (const relation of knowledge.relations.values()) this.addRelation(relation);
+    const byType = new Map<string, Relation[]>();
+    for (const relation of knowledge.relations.values()) push(byType, relation.type, relation);
+    for (const [type, list] of byType) this.byType.set(type, DatedList.of(list));
     for (const claim of knowledge.model.claims) this.addClaim(claim);
     // Lists grown by push keep up to half their length spare: built in bulk, they are copied tight.
-    for (const map of [this.byType, this.claimsBySource] as Map<string, unknown[]>[])
-      for (const [key, list] of map) map.set(key, list.slice());
+    for (const [source, list] of this.claimsBySource) this.claimsBySource.set(source, list.slice());
   }
 
   addRelation(relation: Relation): void {
-    push(this.byType, relation.type, relation);
+    let list = this.byType.get(relation.type);
+    if (!list) this.byType.set(relation.type, (list = new DatedList()));
+    list.add(relation);
   }
 
   removeRelation(relation: Relation): void {
-    drop(this.byType, relation.type, relation);
+    const list = this.byType.get(relation.type);
+    if (list?.remove(relation) && list.size === 0) this.byType.delete(relation.type);
+  }
+
+  /** Puts a relation whose date changed in place where its new date sorts. */
+  moveRelation(relation: Relation): void {
+    if (this.byType.get(relation.type)?.remove(relation)) this.addRelation(relation);
   }
 
   addClaim(claim: Claim): void {
@@ -43,9 +55,9 @@ export class RelationIndex {
     if (claim.form === "relation") drop(this.claimsBySource, claim.source, claim);
   }
 
-  /** Relations of one type; do not modify. */
-  ofType(type: string): readonly Relation[] {
-    return this.byType.get(type) ?? [];
+  /** Relations of one type, by date. */
+  ofType(type: string): DatedList {
+    return this.byType.get(type) ?? EMPTY;
   }
 
   /** How many relation claims cite the source: an upper bound on its relations. */
@@ -73,9 +85,12 @@ export class RelationIndex {
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([key, list]) => [key, list.map((item) => item.id).sort()]),
       );
-    return { byType: ids(this.byType), claimsBySource: ids(this.claimsBySource) };
+    const byType = new Map([...this.byType].map(([type, list]) => [type, [...list.all()]]));
+    return { byType: ids(byType), claimsBySource: ids(this.claimsBySource) };
   }
 }
+
+const EMPTY = new DatedList();
 
 function push<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);

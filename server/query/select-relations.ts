@@ -1,5 +1,6 @@
 import type { KnowledgeGraph, Relation } from "../graph/types.ts";
-import { compileRelationFilter, type RelationFilter } from "./relation-filter.ts";
+import { dayKey } from "./dated-list.ts";
+import { compileRelationFilter, dateArgument, type RelationFilter } from "./relation-filter.ts";
 import type { RelationIndex } from "./relation-index.ts";
 
 /** Relations that may pass a filter: every one that does is among them, each at most once. */
@@ -53,15 +54,16 @@ function byType(
   const chosen = [...knowledge.model.relationTypes.values()]
     .filter((type) => (!types || types.includes(type.id)) && (!families || families.includes(type.family)))
     .map((type) => type.id);
+  // A relation passes dateFrom when its date ends on or after the day dateFrom starts. (The
+  // predicate has checked the argument already: an impossible date never gets here.)
+  const from = dateArgument("where.dateFrom", filter.dateFrom);
+  const start = from ? dayKey(from.start) : -1;
   let size = 0;
-  for (const type of chosen) size += index.ofType(type).length;
+  for (const type of chosen) size += index.ofType(type).countFrom(start);
   return {
     size,
     forEach(visit) {
-      for (const type of chosen) {
-        const list = index.ofType(type);
-        for (let at = 0; at < list.length; at++) visit(list[at]!);
-      }
+      for (const type of chosen) index.ofType(type).forEachFrom(start, visit);
     },
   };
 }

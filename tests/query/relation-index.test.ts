@@ -200,6 +200,36 @@ describe("relation indexes on a generated graph", async () => {
     }
   });
 
+  it("follows a relation whose date changes in place, for filters by type and date", () => {
+    // A fresh graph, since dates are changed in place here.
+    const local = buildKnowledgeGraph(model);
+    const localIndex = new RelationIndex(local);
+    const orders = new RelationOrders({ minDegree: 1, maxOrders: 8 });
+    const dated = [...local.relations.values()].filter((relation) => relation.date !== null);
+    const moved = Array.from({ length: 60 }, () => random.pick(dated));
+    const undated = [...local.relations.values()].find((relation) => relation.date === null)!;
+    for (const relation of moved) {
+      // As an edit re-deriving the relation in place would: a date from another relation.
+      Object.assign(relation, { date: random.pick(dated).date, dateOrigin: "claim" });
+    }
+    Object.assign(undated, { date: dated[0]!.date, dateOrigin: "claim" });
+    updateRelationIndexes(localIndex, orders, {
+      claimsBefore: [],
+      claimsAdded: [],
+      relationsAdded: [],
+      relationsChanged: [...moved, undated],
+      relationsRemoved: [],
+    });
+    for (const relation of [...moved, undated]) {
+      for (const dateFrom of ["1990", "2005-06", "2020-01-31"]) {
+        const filter = { type: [relation.type], dateFrom };
+        expect(ids(selectRelations(local, localIndex, filter)), JSON.stringify(filter)).toEqual(
+          ids(scan(local, filter)),
+        );
+      }
+    }
+  });
+
   it("drops a hub's kept order when its relations change", () => {
     const orders = new RelationOrders({ minDegree: 1, maxOrders: 8 });
     const hub = nodes.reduce((a, b) =>
