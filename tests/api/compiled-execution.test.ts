@@ -14,7 +14,9 @@ const schema = loadSchema();
 
 /** Queries over every kind of field: lists, pages, interfaces, fragments, aliases, variables. */
 const QUERIES: [string, Record<string, unknown>?][] = [
-  [`{ stats { nodes relations claims sources conflicts nodesByKind { key count } relationsByType { key count } } }`],
+  [
+    `{ stats { nodes relations claims sources conflicts nodesByKind { key count } relationsByType { key count } } }`,
+  ],
   [
     `query ($text: String!) { search(text: $text, first: 5) { score matched node { __typename id label ... on Actor { degree color size position { x y } } } } }`,
     { text: "armenia" },
@@ -41,6 +43,16 @@ const QUERIES: [string, Record<string, unknown>?][] = [
        conflicts(kind: [NEGATION, DATE]) { kind target { __typename id } }
        relationTypes { id family color count modalities { modality cameo } }
        nodeTypes { id kind label count color } sources { id claimCount published { text } } }`,
+  ],
+  [
+    `query ($with: Boolean!, $id: ID!) { node(id: $id) { __typename id ... on Actor @include(if: $with) { label }
+       ... on Actor @skip(if: $with) { kind } } }`,
+    { with: true, id: "armenia" },
+  ],
+  [
+    `query ($with: Boolean!, $id: ID!) { node(id: $id) { __typename id ... on Actor @include(if: $with) { label }
+       ... on Actor @skip(if: $with) { kind } } }`,
+    { with: false, id: "armenia" },
   ],
   [getIntrospectionQuery()],
 ];
