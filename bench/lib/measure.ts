@@ -35,6 +35,46 @@ export async function measure(
   };
 }
 
+/**
+ * Times several tasks in rounds, each round running every task once, so that a noisy moment on a
+ * shared machine slows all of them alike and their ratios stay fair. Each task runs once untimed
+ * first (a cold cache is not its steady cost); then as many rounds as fit in `budgetMs` per task,
+ * at least 5 and at most 200.
+ */
+export async function measureTogether<K extends string>(
+  tasks: Record<K, () => unknown | Promise<unknown>>,
+  budgetMs: number,
+): Promise<Record<K, Latency>> {
+  const names = Object.keys(tasks) as K[];
+  let roundMs = 0;
+  for (const name of names) {
+    await tasks[name]();
+    const started = performance.now();
+    await tasks[name]();
+    roundMs += Math.max(0.02, performance.now() - started);
+  }
+  const rounds = Math.max(5, Math.min(200, Math.floor((budgetMs * names.length) / roundMs)));
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const start = performance.now();
+      await tasks[name]();
+      times[name].push(performance.now() - start);
+    }
+  }
+  const latencies = {} as Record<K, Latency>;
+  for (const name of names) {
+    const sorted = times[name].sort((a, b) => a - b);
+    latencies[name] = {
+      runs: rounds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      mean: sorted.reduce((sum, t) => sum + t, 0) / sorted.length,
+    };
+  }
+  return latencies;
+}
+
 /** A titled table of rows, printed aligned. */
 export interface Table {
   title: string;
