@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { ApiContext } from "./context.ts";
+import { ResponseBudget } from "./response-budget.ts";
 
 /**
  * Runs queries through graphql-jit: each document is compiled once into JavaScript that resolves
@@ -13,7 +14,8 @@ import type { ApiContext } from "./context.ts";
  * queries are compiled (a mutation is run once, by graphql-js). And an answer with any error is
  * not sent: the operation then runs again through graphql-js, so every error reaches the client
  * exactly as before, formatted, masked, logged and with its HTTP status. Resolvers only read, so
- * running a failed query twice changes nothing but its cost.
+ * running a failed query twice changes nothing but its cost (and the response cap's count starts
+ * again for the second run).
  */
 
 /** Compiled forms of each document Apollo holds (its document store reuses the parsed document). */
@@ -49,7 +51,12 @@ export function compiledExecutionPlugin(schema: GraphQLSchema): ApolloServerPlug
           const compiled = compiledFor(schema, document, operationName ?? undefined);
           if (!compiled) return null;
           const result = await compiled.query(undefined, contextValue, request.variables ?? {});
-          if (result.errors?.length) return null;
+          if (result.errors?.length) {
+            // The second run counts its text afresh against the response cap.
+            if (contextValue.responseBudget)
+              contextValue.responseBudget = new ResponseBudget(contextValue.responseBudget.maxBytes);
+            return null;
+          }
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: "single", singleResult: { data: result.data } },
