@@ -1,7 +1,10 @@
 import { execute, getIntrospectionQuery, parse, type OperationDefinitionNode } from "graphql";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSchema } from "../../server/api/apollo.ts";
 import { compiledExecutionPlugin } from "../../server/api/compiled-execution.ts";
+import { GRAPH_DATA } from "../helpers/fixture.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let api: TestServer;
@@ -106,5 +109,24 @@ describe("compiled execution (graphql-jit)", () => {
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argumentName: "first" }),
       }),
     ]);
+  });
+
+  it("counts a re-run query's text afresh against the response cap", async () => {
+    // The source text is counted once per run: with the cap at 1.5 times its size, counting the
+    // failed compiled run too would refuse the answer as too large instead of naming the bad argument.
+    const text = readFileSync(path.join(GRAPH_DATA, "sources", "bnn-2023-12-29.txt"), "utf8");
+    const capped = await startTestServer({
+      limits: { maxResponseBytes: Math.round(Buffer.byteLength(text) * 1.5) },
+    });
+    try {
+      const { json } = await capped.post({
+        query: `{ s: node(id: "bnn-2023-12-29") { ... on Source { text } }
+                  a: node(id: "armenia") { ... on Actor { relations(first: 101) { totalCount } } } }`,
+      });
+      expect(json.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+      expect(json.data).toEqual({ s: { text }, a: null });
+    } finally {
+      await capped.close();
+    }
   });
 });
