@@ -50,8 +50,14 @@ export function compiledExecutionPlugin(schema: GraphQLSchema): ApolloServerPlug
           if (operation.operation !== "query") return null;
           const compiled = compiledFor(schema, document, operationName ?? undefined);
           if (!compiled) return null;
-          const result = await compiled.query(undefined, contextValue, request.variables ?? {});
-          if (result.errors?.length) {
+          let data: Record<string, unknown> | null | undefined;
+          try {
+            const result = await compiled.query(undefined, contextValue, request.variables ?? {});
+            if (!result.errors?.length) data = result.data;
+          } catch {
+            // Whatever went wrong, graphql-js runs the operation and Apollo reports it as always.
+          }
+          if (data === undefined) {
             // The second run counts its text afresh against the response cap.
             if (contextValue.responseBudget)
               contextValue.responseBudget = new ResponseBudget(contextValue.responseBudget.maxBytes);
@@ -59,7 +65,7 @@ export function compiledExecutionPlugin(schema: GraphQLSchema): ApolloServerPlug
           }
           return {
             http: { status: undefined, headers: new HeaderMap() },
-            body: { kind: "single", singleResult: { data: result.data } },
+            body: { kind: "single", singleResult: { data } },
           };
         },
       };

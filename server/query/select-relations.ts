@@ -42,11 +42,15 @@ function byEnd(
   };
 }
 
-/** Relations of the filter's types, or of its families' types, or of both when both are given. */
+/**
+ * Relations of the filter's types, or of its families' types, or of both when both are given; with
+ * dateFrom, only those whose date ends on or after it (each type's list is sorted by date).
+ */
 function byType(
   knowledge: KnowledgeGraph,
   index: RelationIndex,
   filter: RelationFilter,
+  argument: string,
 ): Candidates | undefined {
   const types = listed(filter.type);
   const families = listed(filter.family?.map((family) => family.toLowerCase()));
@@ -56,7 +60,7 @@ function byType(
     .map((type) => type.id);
   // A relation passes dateFrom when its date ends on or after the day dateFrom starts. (The
   // predicate has checked the argument already: an impossible date never gets here.)
-  const from = dateArgument("where.dateFrom", filter.dateFrom);
+  const from = dateArgument(`${argument}.dateFrom`, filter.dateFrom);
   const start = from ? dayKey(from.start) : -1;
   let size = 0;
   for (const type of chosen) size += index.ofType(type).countFrom(start);
@@ -103,7 +107,7 @@ export function selectRelations(
   const keep = compileRelationFilter(knowledge, filter, argument);
   const plans: Candidates[] = [];
   if (filter) {
-    const types = byType(knowledge, index, filter);
+    const types = byType(knowledge, index, filter, argument);
     if (types) plans.push(types);
     const sources = listed(filter.source);
     if (sources) plans.push(bySource(index, sources));
