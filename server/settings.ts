@@ -35,6 +35,22 @@ export const settingsSchema = z.strictObject({
       cacheDir: z.string().min(1).nullable().default(null),
     })
     .prefault({}),
+  /**
+   * Ingestion (npm run ingest; see server/ingest/). `maxArticleBytes` is the largest article
+   * accepted; `indexCacheDir` keeps the link index of each graph-data folder, keyed by a fingerprint
+   * of its files, so ingesting into a folder of a million claims does not read them all again
+   * (env PEACEGRAPH_INDEX_CACHE, "none" for no cache; null: no cache).
+   */
+  ingest: z
+    .strictObject({
+      maxArticleBytes: z.number().int().positive().default(1_000_000),
+      indexCacheDir: z
+        .string()
+        .min(1)
+        .nullable()
+        .default(path.join(PROJECT_ROOT, "node_modules", ".cache", "peacegraph", "link-index")),
+    })
+    .prefault({}),
   limits: z
     .strictObject({
       /** Largest request body, in bytes. */
@@ -149,7 +165,8 @@ function merge(base: Tree, over: Tree): Tree {
 }
 
 /**
- * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE, NODE_ENV,
+ * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE,
+ * PEACEGRAPH_INDEX_CACHE ("none": no cache), NODE_ENV,
  * and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
  * (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named variables win.
  */
@@ -171,5 +188,9 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
   if (env.PEACEGRAPH_DATA !== undefined) named.dataDir = path.resolve(env.PEACEGRAPH_DATA);
   if (env.PEACEGRAPH_LAYOUT_CACHE !== undefined)
     named.layout = { cacheDir: path.resolve(env.PEACEGRAPH_LAYOUT_CACHE) };
+  if (env.PEACEGRAPH_INDEX_CACHE !== undefined)
+    named.ingest = {
+      indexCacheDir: env.PEACEGRAPH_INDEX_CACHE === "none" ? null : path.resolve(env.PEACEGRAPH_INDEX_CACHE),
+    };
   return resolveSettings(merge(input, named) as SettingsInput);
 }

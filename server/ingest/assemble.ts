@@ -1,0 +1,252 @@
+/**
+ * From the drafts of every sentence to the result: duplicates dropped (a repeated paragraph states
+ * a fact once), ends checked against the vocabulary, claims that repeat a relation of the graph
+ * given its event qualifier so they join it, ids given in reading order, proposed entities listed,
+ * and the codes and date notes a reader needs beside each claim.
+ */
+import type { Referent } from "./discourse.ts";
+import type { Extractor } from "./extract.ts";
+import { IngestError } from "./input-checks.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { fits } from "./match-rules.ts";
+import type {
+  ArticleMeta,
+  ClaimNotes,
+  ClaimQualifiers,
+  ExtractedClaim,
+  ExtractionResult,
+  Modality,
+  ProposedEntity,
+  SourceRecord,
+} from "./types.ts";
+
+interface DraftBase {
+  rule: string;
+  subject: Referent;
+  quote: string;
+  start: number;
+  confidence: number;
+}
+
+export type Draft =
+  | (DraftBase & {
+      kind: "relation";
+      relation: string;
+      object: Referent;
+      modality: Modality;
+      attributedTo: Referent | null;
+      date: string | null;
+      dateNote: string;
+      count: { value: number; approximate: boolean } | null;
+      role: string | null;
+    })
+  | (DraftBase & { kind: "date"; value: string });
+
+type RelationDraft = Extract<Draft, { kind: "relation" }>;
+
+const overlaps = (a: DraftBase, b: DraftBase) =>
+  a.start < b.start + b.quote.length && b.start < a.start + a.quote.length;
+
+/** One draft per fact and place: the most confident, then the shortest quote. */
+function dropDuplicates(drafts: readonly Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  const keyOf = (draft: Draft) =>
+    draft.kind === "relation"
+      ? `${draft.subject.entity}\t${draft.relation}\t${draft.object.entity}`
+      : `${draft.subject.entity}\tdate\t${draft.value}`;
+  const byKey = new Map<string, Draft[]>();
+  for (const draft of drafts) {
+    const key = keyOf(draft);
+    const same = byKey.get(key) ?? [];
+    // The same words again (a repeated paragraph) or an overlapping reading of the same words.
+    const twin = same.find((other) => overlaps(other, draft) || other.quote === draft.quote);
+    if (twin) {
+      const better =
+        draft.confidence > twin.confidence ||
+        (draft.confidence === twin.confidence && draft.quote.length < twin.quote.length);
+      if (better && twin.quote !== draft.quote) kept[kept.indexOf(twin)] = draft;
+      if (better && twin.quote !== draft.quote) same[same.indexOf(twin)] = draft;
+      continue;
+    }
+    same.push(draft);
+    byKey.set(key, same);
+    kept.push(draft);
+  }
+  return kept;
+}
+
+function checkEnds(draft: RelationDraft, index: LinkIndex): boolean {
+  const type = index.relationTypes.get(draft.relation);
+  return (
+    type !== undefined &&
+    draft.subject.entity !== draft.object.entity &&
+    fits(draft.subject, type.domain) &&
+    fits(draft.object, type.range)
+  );
+}
+
+/**
+ * The event qualifier that makes a claim join an existing relation: a relation without one, else
+ * the only one there is, else one whose event the article names. Undefined: a new relation.
+ */
+function joiningEvent(
+  draft: RelationDraft,
+  index: LinkIndex,
+  named: ReadonlySet<string>,
+): string | undefined {
+  const events = index.relationEvents(draft.subject.entity, draft.relation, draft.object.entity);
+  if (events.length === 0) return undefined;
+  if (events.includes("")) return "";
+  const mentioned = events.filter((event) => named.has(event));
+  if (mentioned.length >= 1) return mentioned[0];
+  return events.length === 1 ? events[0] : undefined;
+}
+
+export interface AssembleInput {
+  text: string;
+  meta: ArticleMeta;
+  headline: string | null;
+  drafts: Draft[];
+  extractor: Extractor;
+  started: number;
+  sourceId: string;
+}
+
+export function assembleResult({
+  text,
+  meta,
+  headline,
+  drafts,
+  extractor,
+  started,
+  sourceId,
+}: AssembleInput): ExtractionResult {
+  const title = meta.title ?? headline;
+  if (!title) throw new IngestError("title unknown: the first line is not a headline, so pass --title TEXT");
+  const { index } = extractor;
+  const source: SourceRecord = {
+    id: sourceId,
+    title,
+    outlet: meta.outlet,
+    url: meta.url,
+    published: meta.published,
+    author: meta.author,
+    language: "en",
+    added: meta.added,
+  };
+  const kept = dropDuplicates(drafts.filter((draft) => draft.kind !== "relation" || checkEnds(draft, index)));
+  kept.sort((a, b) => a.start - b.start || a.quote.length - b.quote.length);
+  const named = new Set(
+    kept.flatMap((d) => (d.kind === "relation" ? [d.subject.entity, d.object.entity] : [d.subject.entity])),
+  );
+
+  const claims: ExtractedClaim[] = [];
+  const notes: ClaimNotes[] = [];
+  const proposals = new Map<string, ProposedEntity>();
+  const propose = (referent: Referent | null) => {
+    if (!referent?.proposal || proposals.has(referent.entity)) return;
+    proposals.set(referent.entity, {
+      id: referent.entity,
+      label: referent.proposal.label,
+      type: referent.proposal.type,
+      ...(referent.proposal.aliases.length > 0 ? { aliases: referent.proposal.aliases } : {}),
+      description: `Named in source ${sourceId}; proposed by the extractor, not yet reviewed.`,
+      status: "extracted",
+    });
+  };
+  let joined = 0;
+  let undated = 0;
+  kept.forEach((draft, i) => {
+    const id = `${sourceId}-${String(i + 1).padStart(3, "0")}`;
+    const base = { id, source: sourceId, subject: draft.subject.entity };
+    propose(draft.subject);
+    if (draft.kind === "date") {
+      claims.push({
+        ...base,
+        property: "date",
+        value: draft.value,
+        quote: draft.quote,
+        start: draft.start,
+        confidence: draft.confidence,
+        status: "extracted",
+        rule: draft.rule,
+      });
+      notes.push({
+        claimId: id,
+        cameo: null,
+        cameoLabel: null,
+        plover: null,
+        goldstein: null,
+        dateNote: `the date of ${draft.subject.entity}`,
+        joins: null,
+      });
+      return;
+    }
+    propose(draft.object);
+    propose(draft.attributedTo);
+    const qualifiers: ClaimQualifiers = {};
+    if (draft.date) qualifiers.date = draft.date;
+    else undated++;
+    if (draft.count) {
+      qualifiers.count = draft.count.value;
+      if (draft.count.approximate) qualifiers.approximate = true;
+    }
+    if (draft.role) qualifiers.role = draft.role;
+    const event = joiningEvent(draft, index, named);
+    if (event) qualifiers.event = event;
+    if (event !== undefined) joined++;
+    claims.push({
+      ...base,
+      relation: draft.relation,
+      object: draft.object.entity,
+      quote: draft.quote,
+      start: draft.start,
+      confidence: draft.confidence,
+      status: "extracted",
+      ...(draft.modality === "asserted" ? {} : { modality: draft.modality }),
+      ...(draft.attributedTo ? { attributedTo: draft.attributedTo.entity } : {}),
+      rule: draft.rule,
+      ...(Object.keys(qualifiers).length > 0 ? { qualifiers } : {}),
+    });
+    const type = index.relationTypes.get(draft.relation)!;
+    const codes = type.modalities[draft.modality] ?? type;
+    notes.push({
+      claimId: id,
+      cameo: codes.cameo,
+      cameoLabel: codes.cameoLabel,
+      plover: codes.plover,
+      goldstein: codes.goldstein,
+      dateNote: draft.dateNote,
+      joins:
+        event === undefined
+          ? null
+          : [draft.subject.entity, draft.relation, draft.object.entity, event].filter(Boolean).join("--"),
+    });
+  });
+
+  const byRelation: Record<string, number> = {};
+  for (const claim of claims) {
+    const key = claim.relation ?? `(${claim.property})`;
+    byRelation[key] = (byRelation[key] ?? 0) + 1;
+  }
+  const linked = new Set<string>();
+  for (const claim of claims)
+    for (const id of [claim.subject, claim.object, claim.attributedTo])
+      if (id && index.entities.has(id)) linked.add(id);
+  return {
+    source,
+    text,
+    claims,
+    entities: [...proposals.values()],
+    notes,
+    summary: {
+      claims: claims.length,
+      byRelation,
+      linked: [...linked].sort(),
+      proposed: [...proposals.keys()],
+      joined,
+      undated,
+      ms: Math.round(performance.now() - started),
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Which date a claim takes: the date phrase of its own clause nearest its verb, resolved forward for
+ * an announced act and backward otherwise. An event named with a date beside it ("this joint
+ * statement, released on December 7, 2023", "the 1991 Almaty Declaration") also gets a date claim.
+ */
+import type { DatePhrase } from "./date-phrases.ts";
+import type { Mention, Modality, Sentence, Token } from "./types.ts";
+
+/** A date phrase placed on the sentence's tokens. */
+export interface PlacedDate {
+  phrase: DatePhrase;
+  first: number;
+  last: number;
+}
+
+export function placeDates(
+  phrases: readonly DatePhrase[],
+  sentence: Sentence,
+  tokens: readonly Token[],
+): PlacedDate[] {
+  const placed: PlacedDate[] = [];
+  for (const phrase of phrases) {
+    const start = sentence.start + phrase.start;
+    const end = sentence.start + phrase.end;
+    const first = tokens.findIndex((token) => token.end > start);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+    if (first >= 0) placed.push({ phrase, first, last });
+  }
+  return placed;
+}
+
+/** Words between a verb and a date that mean the date belongs to another clause. */
+const CLAUSE_BREAKS = new Set([
+  ";",
+  "which",
+  "who",
+  "while",
+  "whereas",
+  "but",
+  "after",
+  "before",
+  "when",
+  "since",
+]);
+
+export interface ChosenDate {
+  value: string;
+  place: PlacedDate;
+}
+
+/** The date of a claim whose words span [first, last] around its verb `anchor`, or null. */
+export function dateFor(
+  dates: readonly PlacedDate[],
+  tokens: readonly Token[],
+  anchor: number,
+  first: number,
+  last: number,
+  modality: Modality,
+  maxDistance = Infinity,
+): ChosenDate | null {
+  let best: ChosenDate | null = null;
+  let bestDistance = Infinity;
+  for (const place of dates) {
+    const distance = place.last < first ? first - place.last : place.first > last ? place.first - last : 0;
+    const [from, to] = place.first > anchor ? [anchor, place.first] : [place.last, anchor];
+    if (tokens.slice(from + 1, to).some((token) => CLAUSE_BREAKS.has(token.norm))) continue;
+    if (distance >= bestDistance || distance > maxDistance) continue;
+    const value = place.phrase.resolve(modality === "announced" ? "future" : "past");
+    if (value === null) continue;
+    best = { value, place };
+    bestDistance = distance;
+  }
+  return best;
+}
+
+/** Participles that tie a date to the event before them: "a joint statement released on …". */
+const EVENT_PARTICIPLES = new Set([
+  "released",
+  "issued",
+  "signed",
+  "adopted",
+  "held",
+  "launched",
+  "reached",
+  "concluded",
+  "announced",
+  "published",
+  "agreed",
+  "declared",
+  "made",
+  "dated",
+  "began",
+  "started",
+  "took",
+  "place",
+]);
+
+export interface EventDate {
+  event: Mention;
+  value: string;
+  first: number;
+  last: number;
+}
+
+/** Events named with their date right beside them. */
+export function eventDates(
+  mentions: readonly Mention[],
+  dates: readonly PlacedDate[],
+  tokens: readonly Token[],
+): EventDate[] {
+  const found: EventDate[] = [];
+  for (const event of mentions) {
+    if (event.kind !== "event" || event.modifier) continue;
+    for (const place of dates) {
+      // "the 1991 Almaty Declaration": the date just before the name.
+      const before =
+        place.last === event.first - 1 ||
+        (place.last === event.first - 2 && tokens[event.first - 1]?.pos === "ADJ");
+      // "<event>, released on December 7, 2023" / "<event> of 10 November 2020"
+      let at = event.last + 1;
+      if (tokens[at]?.norm === ",") at++;
+      if (EVENT_PARTICIPLES.has(tokens[at]?.norm ?? "")) at++;
+      if (tokens[at]?.norm === "place") at++;
+      if (["on", "in", "of", "dated"].includes(tokens[at]?.norm ?? "")) at++;
+      const after = place.first === at && at > event.last + 1;
+      if (!before && !after) continue;
+      const value = place.phrase.resolve("past");
+      if (value === null) continue;
+      found.push({
+        event,
+        value,
+        first: Math.min(event.first, place.first),
+        last: Math.max(event.last, place.last),
+      });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,178 @@
+/**
+ * extractArticle: an article and its metadata in, candidate claims and proposed entities out.
+ * Sentence by sentence: tokens, mentions, rule matches; then for each match its attribution, date,
+ * count and confidence. Claims repeating a relation the graph has join it (same event qualifier);
+ * every claim is checked against the vocabulary's domain and range before it is returned.
+ */
+import { buildGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { attributionOf } from "./attribution.ts";
+import { compileRules, type CompiledRules } from "./compiled-rules.ts";
+import { confidenceOf } from "./confidence.ts";
+import { countBefore, numberEndingAt } from "./counts.ts";
+import { findDates } from "./date-phrases.ts";
+import { dateFor, eventDates, placeDates } from "./dating.ts";
+import { Discourse, type Referent } from "./discourse.ts";
+import { slugify } from "./fold.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { matchSentence } from "./match-rules.ts";
+import { findMentions, type MentionContext } from "./mentions.ts";
+import { viewOf, type RoleContext } from "./roles.ts";
+import type { ExtractionRules } from "./rules-file.ts";
+import { segmentSentences } from "./segment.ts";
+import { assembleResult, type Draft } from "./assemble.ts";
+import { tokenize } from "./tokens.ts";
+import type { ArticleMeta, ExtractionResult, Sentence, Token } from "./types.ts";
+
+/** The link index and the rules, with what is derived from them once: matchers and the gazetteer. */
+export interface Extractor {
+  index: LinkIndex;
+  rules: CompiledRules;
+  gazetteer: Gazetteer;
+}
+
+export function createExtractor(index: LinkIndex, rules: ExtractionRules): Extractor {
+  return { index, rules: compileRules(rules), gazetteer: buildGazetteer(index, rules) };
+}
+
+/** A headline in Title Case tags badly; sentence case keeps names (the gazetteer's) capitalised. */
+function taggingText(sentence: Sentence, gazetteer: Gazetteer): string {
+  if (!sentence.headline) return sentence.text;
+  const names = gazetteer.find(sentence.text);
+  const inName = (at: number) => names.some((name) => at >= name.start && at < name.end);
+  return sentence.text.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (word, initial: string, rest: string, at: number) =>
+    at === 0 || inName(at) ? word : initial.toLowerCase() + rest,
+  );
+}
+
+/** The article's own speaker (an official text's author), from its outlet or title. */
+function speakerOf(meta: ArticleMeta, extractor: Extractor, ctx: MentionContext): Referent | null {
+  for (const line of [meta.outlet, meta.author, meta.title]) {
+    if (!line) continue;
+    const sentence: Sentence = { start: 0, end: line.length, text: line, headline: false };
+    const tokens = tokenize(sentence);
+    const actor = findMentions(sentence, tokens, ctx).mentions.find(
+      (mention) => mention.kind === "actor" && !mention.modifier && mention.type !== "group",
+    );
+    const entity = actor && extractor.index.entities.get(actor.entity);
+    if (actor && entity) return { entity: entity.id, kind: entity.kind, type: entity.type, via: actor.via };
+  }
+  return null;
+}
+
+const PHRASE_RULES = new Set(["between", "joint-issue", "leads"]);
+const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
+const PHRASE_DATE_REACH = 2;
+
+/** Everything found in one sentence, as drafts of claims. */
+function readSentence(
+  sentence: Sentence,
+  text: string,
+  meta: ArticleMeta,
+  extractor: Extractor,
+  ctx: MentionContext,
+  roles: RoleContext,
+): Draft[] {
+  const tokens: Token[] = tokenize(sentence, taggingText(sentence, extractor.gazetteer));
+  const { mentions, titles } = findMentions(sentence, tokens, ctx);
+  roles.discourse.observeMentions(mentions);
+  const view = viewOf(tokens, mentions, sentence.headline);
+  const dates = placeDates(findDates(sentence.text, meta.published), sentence, tokens);
+  const quoteOf = (first: number, last: number) => ({
+    quote: text.slice(tokens[first]!.start, tokens[last]!.end),
+    start: tokens[first]!.start,
+  });
+  const drafts: Draft[] = [];
+  for (const candidate of matchSentence(view, titles, extractor.index, roles)) {
+    const attributedTo =
+      sentence.headline || PHRASE_RULES.has(candidate.rule)
+        ? null
+        : attributionOf(view, candidate.anchor, roles);
+    // A noun phrase ("talks between A and B") takes only a date right beside it.
+    const reach = VERB_RULES.has(candidate.rule) ? Infinity : PHRASE_DATE_REACH;
+    const date = dateFor(
+      dates,
+      tokens,
+      candidate.anchor,
+      candidate.first,
+      candidate.last,
+      candidate.modality,
+      reach,
+    );
+    const first = date ? Math.min(candidate.first, date.place.first) : candidate.first;
+    const last = date ? Math.max(candidate.last, date.place.last) : candidate.last;
+    const objectMention = view.covering[candidate.last] ?? undefined;
+    const count =
+      candidate.object.kind === "actor" && objectMention && objectMention.entity === candidate.object.entity
+        ? (numberEndingAt(tokens, objectMention.first, extractor.rules.approximate) ??
+          countBefore(tokens, objectMention.first, extractor.rules.approximate))
+        : undefined;
+    const links = [candidate.subject.via, candidate.object.via].filter((via) => via !== undefined);
+    drafts.push({
+      kind: "relation",
+      rule: candidate.rule,
+      relation: candidate.relation,
+      subject: candidate.subject,
+      object: candidate.object,
+      ...quoteOf(Math.min(first, count?.first ?? first), last),
+      modality: candidate.modality,
+      attributedTo,
+      date: date?.value ?? null,
+      dateNote: date
+        ? `"${sentence.text.slice(date.place.phrase.start, date.place.phrase.end)}"${date.place.phrase.relative ? ` resolved against ${meta.published}` : ""}`
+        : "no date in the text",
+      count: count ? { value: count.value, approximate: count.approximate } : null,
+      role: "role" in candidate ? (candidate.role ?? null) : null,
+      confidence: confidenceOf({
+        ruleConfidence: candidate.confidence,
+        ends: [candidate.subject, candidate.object],
+        links,
+      }),
+    });
+  }
+  for (const found of eventDates(mentions, dates, tokens)) {
+    drafts.push({
+      kind: "date",
+      rule: "event-date",
+      subject: {
+        entity: found.event.entity,
+        kind: found.event.kind,
+        type: found.event.type,
+        ...(found.event.proposal ? { proposal: found.event.proposal } : {}),
+      },
+      value: found.value,
+      ...quoteOf(found.first, found.last),
+      confidence: extractor.rules.source.phrases.eventDate.confidence,
+    });
+  }
+  return drafts;
+}
+
+/** Proposes the claims an article makes. `text` must already have passed the input checks. */
+export function extractArticle(text: string, meta: ArticleMeta, extractor: Extractor): ExtractionResult {
+  const started = performance.now();
+  const ctx: MentionContext = { ...extractor, published: meta.published };
+  const discourse = new Discourse();
+  discourse.speaker = speakerOf(meta, extractor, ctx);
+  const roles: RoleContext = { rules: extractor.rules, discourse };
+  const sentences = segmentSentences(text, extractor.rules.source.segmentation);
+  const drafts = sentences.flatMap((sentence) => readSentence(sentence, text, meta, extractor, ctx, roles));
+  const headline = sentences[0]?.headline && sentences[0].first ? sentences[0].text : null;
+  return assembleResult({
+    text,
+    meta,
+    headline,
+    drafts,
+    extractor,
+    started,
+    sourceId: sourceIdFor(meta, headline, extractor.index),
+  });
+}
+
+/** The given id, else one made from the title and date, unused in the graph. */
+function sourceIdFor(meta: ArticleMeta, headline: string | null, index: LinkIndex): string {
+  if (meta.id) return meta.id;
+  const base = `${slugify(meta.title ?? headline ?? "article", 6) || "article"}-${slugify(meta.published ?? meta.added)}`;
+  let id = base;
+  for (let n = 2; index.sourceIds.has(id); n++) id = `${base}-${n}`;
+  return id;
+}

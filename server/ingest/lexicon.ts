@@ -1,0 +1,118 @@
+/**
+ * Word lists of the extraction rules turned into matchers over tokens. A verb phrase is written in
+ * its base form ("express support for") and matches its inflections ("expressed support for",
+ * "expressing strong support for"), with up to two modifiers between its words.
+ */
+import { foldInPlace } from "./fold.ts";
+import type { Token } from "./types.ts";
+
+/**
+ * The words of a phrase as tokens show them: hyphenated words whole, "'s" and "n't" as words,
+ * other marks apart (see tokens.ts).
+ */
+export function phraseWords(phrase: string): string[] {
+  return foldInPlace(phrase).match(/'?[\p{L}\p{N}][\p{L}\p{N}'-]*|[^\s\p{L}\p{N}]/gu) ?? [];
+}
+
+const VOWEL = /[aeiou]/;
+
+/** Regular English inflections of a word: verbs (-s, -ed, -ing) and nouns (-s). */
+export function inflections(word: string, irregular: Readonly<Record<string, readonly string[]>>): string[] {
+  const forms = new Set([word, ...(irregular[word] ?? []).map(foldInPlace)]);
+  if (!/^[a-z][a-z-]*$/.test(word) || word.length < 2) return [...forms];
+  const last = word.at(-1)!;
+  const beforeLast = word.at(-2)!;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) forms.add(`${word}es`);
+  else if (last === "y" && !VOWEL.test(beforeLast)) forms.add(`${word.slice(0, -1)}ies`);
+  else forms.add(`${word}s`);
+  if (last === "e") {
+    forms.add(`${word}d`);
+    forms.add(`${word.slice(0, -1)}ing`);
+  } else if (last === "y" && !VOWEL.test(beforeLast)) {
+    forms.add(`${word.slice(0, -1)}ied`);
+    forms.add(`${word}ing`);
+  } else {
+    forms.add(`${word}ed`);
+    forms.add(`${word}ing`);
+    // Short verbs ending consonant-vowel-consonant double it: ship → shipped; both are kept.
+    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(word)) {
+      forms.add(`${word}${last}ed`);
+      forms.add(`${word}${last}ing`);
+    }
+  }
+  return [...forms];
+}
+
+/** Parts of speech that may sit between the words of a phrase: "expressed their strong support for". */
+const FILLER_POS = new Set(["DET", "ADJ", "ADV", "PRON", "NUM"]);
+const MAX_FILLERS = 2;
+
+export interface PhraseMatch {
+  /** Indexes of the first and last token of the phrase. */
+  first: number;
+  last: number;
+}
+
+/** One phrase compiled: each word with the forms it accepts. */
+export class Phrase {
+  readonly words: ReadonlySet<string>[];
+
+  constructor(
+    readonly text: string,
+    irregular: Readonly<Record<string, readonly string[]>>,
+    inflectAll = true,
+  ) {
+    this.words = phraseWords(text).map((word, i) =>
+      inflectAll || i === 0 ? new Set(inflections(word, irregular)) : new Set([word]),
+    );
+  }
+
+  /** The phrase starting at token `at`, or undefined. */
+  matchAt(tokens: readonly Token[], at: number): PhraseMatch | undefined {
+    if (!this.words[0]?.has(tokens[at]?.norm ?? "")) return undefined;
+    let position = at;
+    for (let w = 1; w < this.words.length; w++) {
+      let next = position + 1;
+      let fillers = 0;
+      while (
+        next < tokens.length &&
+        !this.words[w]!.has(tokens[next]!.norm) &&
+        fillers < MAX_FILLERS &&
+        FILLER_POS.has(tokens[next]!.pos)
+      ) {
+        next++;
+        fillers++;
+      }
+      if (!this.words[w]!.has(tokens[next]?.norm ?? "")) return undefined;
+      position = next;
+    }
+    return { first: at, last: position };
+  }
+}
+
+/** A list of fixed phrases (no inflection, no fillers), matched longest first. */
+export class PhraseList {
+  private readonly phrases: string[][];
+
+  constructor(list: readonly string[]) {
+    this.phrases = list.map(phraseWords).filter((words) => words.length > 0);
+    this.phrases.sort((a, b) => b.length - a.length);
+  }
+
+  /** The index of the last token of the longest phrase starting at `at`, or -1. */
+  matchAt(tokens: readonly Token[], at: number): number {
+    for (const words of this.phrases) {
+      if (words.every((word, i) => tokens[at + i]?.norm === word)) return at + words.length - 1;
+    }
+    return -1;
+  }
+
+  /** The index of the first token of the longest phrase ending at `at`, or -1. */
+  matchEndingAt(tokens: readonly Token[], at: number): number {
+    for (const words of this.phrases) {
+      const first = at - words.length + 1;
+      if (first >= 0 && words.every((word, i) => tokens[first + i]?.norm === word)) return first;
+    }
+    return -1;
+  }
+}

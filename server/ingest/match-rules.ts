@@ -1,0 +1,252 @@
+/**
+ * Rule matching: each verb rule's phrases are looked for in a sentence; where one occurs its
+ * subject and object are found (active or passive), lists are split into one claim per party, and
+ * the claim is kept only when both ends fit the rule and the relation's domain and range. The noun
+ * phrase rules ("talks between A and B", "Armenian Prime Minister Nikol Pashinyan", "the joint
+ * statement of A and B") run beside them.
+ */
+import type { CompiledRules, CompiledVerbRule } from "./compiled-rules.ts";
+import { referentOf, type Referent } from "./discourse.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { modalityOf } from "./modality.ts";
+import {
+  agentAfter,
+  isPassive,
+  isReducedPassive,
+  scanLeft,
+  scanRight,
+  type Argument,
+  type RoleContext,
+  type SentenceView,
+} from "./roles.ts";
+import type { Mention, Modality, TitleFact } from "./types.ts";
+
+/** A relation found in a sentence, before dates, counts, attribution and confidence are added. */
+export interface Candidate {
+  rule: string;
+  relation: string;
+  subject: Referent;
+  object: Referent;
+  /** Token span the quote must cover. */
+  first: number;
+  last: number;
+  /** The verb (or head word) of the claim. */
+  anchor: number;
+  modality: Modality;
+  /** The rule's calibrated confidence, lowered for arguments found by reference. */
+  confidence: number;
+  /** Arguments found through the discourse ("both sides", "they") rather than named. */
+  byReference: boolean;
+}
+
+/** Whether a referent may stand at one end of a relation: the rule's kinds and the vocabulary's. */
+export function fits(referent: Referent, allowed: readonly string[]): boolean {
+  return allowed.includes(referent.kind) || allowed.includes(referent.type);
+}
+
+function accepts(index: LinkIndex, relation: string, side: "domain" | "range", ruleKinds: readonly string[]) {
+  const vocabulary = index.relationTypes.get(relation)?.[side] ?? [];
+  return (referent: Referent) => fits(referent, ruleKinds) && fits(referent, vocabulary);
+}
+
+const REFERENCE_PENALTY = 0.85;
+
+/** A verb phrase reads as a verb there: tagged a verb, or a participle or gerund, or several words. */
+function verbUse(view: SentenceView, at: number, words: number): boolean {
+  const token = view.tokens[at]!;
+  if (view.covering[at]) return false;
+  if (token.pos === "VERB" || token.pos === "AUX") return true;
+  if (view.headline) return token.pos === "NOUN" || token.pos === "PROPN";
+  if (words > 1 && token.pos !== "ADP") return true;
+  return /(?:ed|ing)$/.test(token.norm) && token.pos !== "ADJ";
+}
+
+function pairs(subject: Argument, object: Argument | undefined, mutual: boolean): [Referent, Referent][] {
+  const found: [Referent, Referent][] = [];
+  if (object) {
+    for (const s of subject.referents)
+      for (const o of object.referents) if (s.entity !== o.entity) found.push([s, o]);
+    return found;
+  }
+  if (!mutual) return found;
+  const parties = subject.referents;
+  for (let i = 0; i < parties.length; i++)
+    for (let j = i + 1; j < parties.length; j++) found.push([parties[i]!, parties[j]!]);
+  return found;
+}
+
+function matchVerbRule(
+  view: SentenceView,
+  compiled: CompiledVerbRule,
+  index: LinkIndex,
+  ctx: RoleContext,
+  out: Candidate[],
+): void {
+  const { rule } = compiled;
+  const subjectFits = accepts(index, rule.relation, "domain", rule.subject);
+  const objectFits = accepts(index, rule.relation, "range", rule.object);
+  for (let at = 0; at < view.tokens.length; at++) {
+    for (const phrase of compiled.phrases) {
+      const match = phrase.matchAt(view.tokens, at);
+      if (!match || !verbUse(view, at, phrase.words.length)) continue;
+      const passive = rule.passive && (isPassive(view.tokens, at) || isReducedPassive(view.tokens, at));
+      let subject: Argument | undefined;
+      let object: Argument | undefined;
+      if (passive) {
+        subject = agentAfter(view, match.last, subjectFits, ctx);
+        object = scanLeft(view, at, objectFits, ctx);
+      } else {
+        subject = scanLeft(view, at, subjectFits, ctx);
+        object = scanRight(view, match.last, objectFits, ctx);
+      }
+      if (!subject) continue;
+      const found = pairs(subject, object, rule.mutual);
+      if (found.length === 0) continue;
+      ctx.discourse.observeList(subject.referents);
+      const subjectEnd = subject.last < at ? subject.last + 1 : 0;
+      const modality = modalityOf(view.tokens, at, subjectEnd, ctx.rules);
+      if (!rule.modalities.includes(modality)) continue;
+      const spans = [subject, object ?? subject, match];
+      const byReference = subject.how === "reference" || object?.how === "reference";
+      for (const [s, o] of found) {
+        out.push({
+          rule: rule.id,
+          relation: rule.relation,
+          subject: s,
+          object: o,
+          first: Math.min(...spans.map((span) => span.first)),
+          last: Math.max(...spans.map((span) => span.last)),
+          anchor: at,
+          modality,
+          confidence: rule.confidence * (byReference ? REFERENCE_PENALTY : 1),
+          byReference,
+        });
+      }
+      break; // one phrase per position: "express support for" and "support" are one verb
+    }
+  }
+}
+
+/** "<event> between A and B": who took part in it, or whom a conflict involved. */
+function matchBetween(view: SentenceView, rules: CompiledRules, index: LinkIndex, out: Candidate[]): void {
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || event.modifier) continue;
+    const between = event.last + 1;
+    if (view.tokens[between]?.norm !== "between") continue;
+    const parties: Mention[] = [];
+    for (let at = between + 1; at < view.tokens.length; at++) {
+      const mention = view.covering[at];
+      if (mention && mention.first === at && mention.kind === "actor" && !mention.modifier) {
+        parties.push(mention);
+        at = mention.last;
+      } else if (![",", "and", "the", "both"].includes(view.tokens[at]!.norm)) break;
+    }
+    const phrase = rules.source.phrases.between.find((p) => p.event.includes(event.type));
+    if (!phrase || parties.length === 0) continue;
+    const type = index.relationTypes.get(phrase.relation);
+    for (const party of parties) {
+      const [subject, object] =
+        phrase.direction === "actor-to-event"
+          ? [referentOf(party), referentOf(event)]
+          : [referentOf(event), referentOf(party)];
+      if (type && (!fits(subject, type.domain) || !fits(object, type.range))) continue;
+      out.push({
+        rule: "between",
+        relation: phrase.relation,
+        subject,
+        object,
+        first: event.first,
+        last: parties.at(-1)!.last,
+        anchor: between,
+        modality: "asserted",
+        confidence: phrase.confidence,
+        byReference: false,
+      });
+    }
+  }
+}
+
+/** "Armenian Prime Minister Nikol Pashinyan": the person leads the state, in that role. */
+function matchTitles(
+  titles: readonly TitleFact[],
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: (Candidate & { role?: string })[],
+): void {
+  const { relation, confidence } = rules.source.phrases.leads;
+  const type = index.relationTypes.get(relation);
+  for (const title of titles) {
+    const person = referentOf(title.person);
+    const body = index.entities.get(title.body);
+    if (!body) continue;
+    const object: Referent = { entity: body.id, kind: body.kind, type: body.type };
+    if (type && (!fits(person, type.domain) || !fits(object, type.range))) continue;
+    out.push({
+      rule: "leads",
+      relation,
+      subject: person,
+      object,
+      first: title.first,
+      last: title.last,
+      anchor: title.first,
+      modality: "asserted",
+      confidence,
+      byReference: false,
+      role: title.role,
+    });
+  }
+}
+
+/** "the joint statement of/by A and B", "Russia's statement": who issued it. */
+function matchIssuers(view: SentenceView, rules: CompiledRules, index: LinkIndex, out: Candidate[]): void {
+  const { relation, event: types, confidence } = rules.source.phrases.jointIssue;
+  const type = index.relationTypes.get(relation);
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || !types.includes(event.type)) continue;
+    const issuers: Mention[] = [];
+    const by = view.tokens[event.last + 1]?.norm;
+    if (by === "of" || by === "by") {
+      for (let at = event.last + 2; at < view.tokens.length; at++) {
+        const mention = view.covering[at];
+        if (mention && mention.first === at && mention.kind === "actor" && !mention.modifier) {
+          issuers.push(mention);
+          at = mention.last;
+        } else if (![",", "and", "the", "both"].includes(view.tokens[at]!.norm)) break;
+      }
+    }
+    const owner = view.covering[event.first - 2];
+    if (owner?.possessor && owner.kind === "actor" && owner.last === event.first - 2) issuers.push(owner);
+    for (const issuer of issuers) {
+      const subject = referentOf(issuer);
+      const object = referentOf(event);
+      if (type && (!fits(subject, type.domain) || !fits(object, type.range))) continue;
+      out.push({
+        rule: "joint-issue",
+        relation,
+        subject,
+        object,
+        first: Math.min(event.first, issuer.first),
+        last: Math.max(event.last, issuer.last),
+        anchor: event.first,
+        modality: "asserted",
+        confidence,
+        byReference: false,
+      });
+    }
+  }
+}
+
+/** Every candidate relation of one sentence. */
+export function matchSentence(
+  view: SentenceView,
+  titles: readonly TitleFact[],
+  index: LinkIndex,
+  ctx: RoleContext,
+): (Candidate & { role?: string })[] {
+  const found: (Candidate & { role?: string })[] = [];
+  for (const compiled of ctx.rules.verbRules) matchVerbRule(view, compiled, index, ctx, found);
+  matchBetween(view, ctx.rules, index, found);
+  matchIssuers(view, ctx.rules, index, found);
+  matchTitles(titles, ctx.rules, index, found);
+  return found;
+}

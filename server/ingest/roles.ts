@@ -1,0 +1,414 @@
+/**
+ * Clause and role finding without a parser. From a verb, the subject is the nearest list of names
+ * to its left that is not inside a prepositional phrase, an apposition or a possessive, in the same
+ * clause; the object the first such list to its right. Relative pronouns point to their antecedent
+ * ("Azerbaijan, which in turn backed …"); "both sides", "they", "we" and "the agreement" are
+ * resolved through the discourse. The function words below are English grammar, not extraction
+ * rules, so they live here rather than in the rules file.
+ */
+import type { CompiledRules } from "./compiled-rules.ts";
+import { referentOf, type Discourse, type Referent } from "./discourse.ts";
+import type { Mention, Token } from "./types.ts";
+
+export interface Argument {
+  referents: Referent[];
+  /** Tokens that name the argument in this sentence (the quote must cover them). */
+  first: number;
+  last: number;
+  how: "named" | "reference";
+}
+
+export interface SentenceView {
+  tokens: readonly Token[];
+  mentions: readonly Mention[];
+  /** The mention covering each token, if any. */
+  covering: (Mention | undefined)[];
+  /** A headline: its verbs are often tagged as nouns ("Armenia and Azerbaijan Release Joint Statement"). */
+  headline: boolean;
+}
+
+export interface RoleContext {
+  rules: CompiledRules;
+  discourse: Discourse;
+}
+
+export type Accepts = (referent: Referent) => boolean;
+
+const PREPOSITIONS = new Set([
+  "of",
+  "in",
+  "to",
+  "from",
+  "with",
+  "by",
+  "for",
+  "against",
+  "on",
+  "at",
+  "near",
+  "between",
+  "among",
+  "amongst",
+  "over",
+  "into",
+  "about",
+  "during",
+  "under",
+  "after",
+  "before",
+  "since",
+  "through",
+  "across",
+  "along",
+  "towards",
+  "toward",
+  "within",
+  "without",
+  "despite",
+  "upon",
+  "via",
+  "beyond",
+  "around",
+  "like",
+  "including",
+  "than",
+  "per",
+  "amid",
+  "behind",
+]);
+/** Words that open a new clause: the subject of a verb after them is not found before them. */
+const CLAUSE_OPENERS = new Set([
+  "while",
+  "whereas",
+  "although",
+  "though",
+  "because",
+  "after",
+  "before",
+  "when",
+  "whenever",
+  "if",
+  "unless",
+  "since",
+  "but",
+  "however",
+  "whether",
+  "so",
+  "yet",
+  "whereby",
+  "until",
+]);
+const RELATIVES = new Set(["which", "who", "whom", "whose"]);
+const HARD_STOPS = new Set([";", ":", "(", ")", "[", "]", "—", "“", "”", '"', "?", "!"]);
+const LIST_JOINERS = new Set([",", "and", "&", "or", "as well as", "along with", "together with"]);
+const LIST_SKIPPABLE = new Set(["the", "both", "also", "its", "their"]);
+/** Pronouns that can be a subject or object; possessives ("its candidacy") cannot. */
+const PLURAL_PRONOUNS = new Set(["they", "them"]);
+const SINGULAR_PRONOUNS = new Set(["it", "he", "she", "him"]);
+const SCAN_LIMIT = 30;
+
+export function viewOf(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  headline = false,
+): SentenceView {
+  const covering: (Mention | undefined)[] = new Array(tokens.length).fill(undefined);
+  for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covering[i] = mention;
+  return { tokens, mentions, covering, headline };
+}
+
+/** "that" after a verb opens a reported clause; after a noun it is a relative pronoun. */
+function isComplementiser(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  return (
+    tokens[at]?.norm === "that" && before !== undefined && (before.pos === "VERB" || before.pos === "AUX")
+  );
+}
+
+function isRelative(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  if (!token) return false;
+  if (RELATIVES.has(token.norm)) return true;
+  return token.norm === "that" && !isComplementiser(tokens, at) && tokens[at - 1]?.pos !== "ADP";
+}
+
+/** A mention that can be an argument: not a demonym modifying a noun, not a possessor. */
+function isArgument(mention: Mention | undefined): mention is Mention {
+  return mention !== undefined && !mention.modifier && !mention.possessor;
+}
+/** A mention that is there but cannot be an argument (the guard above narrows the other way). */
+const isAside = (mention: Mention | undefined) =>
+  mention !== undefined && (mention.modifier || mention.possessor);
+
+/** The coordinated list around a mention: "Turkey, the US, the EU, and Russia". */
+function listAround(view: SentenceView, mention: Mention): Mention[] {
+  const list = [mention];
+  const { tokens, covering } = view;
+  const step = (from: number, direction: 1 | -1): number => {
+    let at = from + direction;
+    let joined = false;
+    while (at >= 0 && at < tokens.length) {
+      // A name may begin with a skippable word ("the US"): stop where a name starts (or ends).
+      const here = covering[at];
+      if (joined && here && (direction === 1 ? here.first === at : here.last === at)) break;
+      const norm = tokens[at]!.norm;
+      if (LIST_JOINERS.has(norm)) joined = true;
+      else if (!LIST_SKIPPABLE.has(norm)) break;
+      at += direction;
+    }
+    return joined ? at : -1;
+  };
+  for (let at = step(mention.last, 1); at >= 0;) {
+    const next = covering[at];
+    if (!isArgument(next) || next.first !== at || next.kind !== mention.kind) break;
+    list.push(next);
+    at = step(next.last, 1);
+  }
+  for (let at = step(mention.first, -1); at >= 0;) {
+    const previous = covering[at];
+    if (!isArgument(previous) || previous.last !== at || previous.kind !== mention.kind) break;
+    list.unshift(previous);
+    at = step(previous.first, -1);
+  }
+  return list;
+}
+
+/** Whether the token before a list (past "the", "both") is a preposition. */
+function inPrepositionalPhrase(tokens: readonly Token[], first: number): boolean {
+  let at = first - 1;
+  while (at >= 0 && LIST_SKIPPABLE.has(tokens[at]!.norm)) at--;
+  const before = tokens[at];
+  return before !== undefined && (PREPOSITIONS.has(before.norm) || before.pos === "ADP");
+}
+
+function named(list: readonly Mention[], accepts: Accepts): Argument | undefined {
+  const referents = dedupe(list.map(referentOf).filter(accepts));
+  if (referents.length === 0) return undefined;
+  return { referents, first: list[0]!.first, last: list.at(-1)!.last, how: "named" };
+}
+
+function dedupe(referents: Referent[]): Referent[] {
+  const seen = new Set<string>();
+  return referents.filter((referent) => !seen.has(referent.entity) && seen.add(referent.entity));
+}
+
+function byReference(
+  referents: readonly (Referent | null)[],
+  at: number,
+  last: number,
+  accepts: Accepts,
+): Argument | undefined {
+  const found = dedupe(referents.filter((r): r is Referent => r !== null).filter(accepts));
+  return found.length > 0 ? { referents: found, first: at, last, how: "reference" } : undefined;
+}
+
+/** "both sides", "they", "we", "it" at `at` (ending there when scanning left). */
+function pronounAt(
+  view: SentenceView,
+  at: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+  leftward: boolean,
+): Argument | undefined {
+  const { tokens } = view;
+  const norm = tokens[at]!.norm;
+  const pairFirst = leftward ? ctx.rules.pairPhrases.matchEndingAt(tokens, at) : at;
+  const pairLast = leftward ? at : ctx.rules.pairPhrases.matchAt(tokens, at);
+  if (pairFirst >= 0 && pairLast >= 0) return byReference(ctx.discourse.pair(), pairFirst, pairLast, accepts);
+  if (ctx.rules.firstPerson.has(norm) && norm !== "our")
+    return byReference([ctx.discourse.speaker], at, at, accepts);
+  if (PLURAL_PRONOUNS.has(norm)) return byReference(ctx.discourse.plural(), at, at, accepts);
+  if (SINGULAR_PRONOUNS.has(norm) && tokens[at]!.pos === "PRON")
+    return byReference([ctx.discourse.singular()], at, at, accepts);
+  return undefined;
+}
+
+/** "the agreement", "this development": the event last named whose type fits. */
+function eventNounAt(
+  view: SentenceView,
+  at: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
+  const token = view.tokens[at]!;
+  if (token.pos !== "NOUN" && token.pos !== "PROPN") return undefined;
+  const types = ctx.rules.eventAnaphora.get(token.norm) ?? ctx.rules.eventAnaphora.get(token.lemma);
+  if (!types) return undefined;
+  const determiner = view.tokens[at - 1]?.norm ?? "";
+  // "a statement" introduces something new; "the/this/that statement" points back.
+  if (determiner === "a" || determiner === "an") return undefined;
+  return byReference([ctx.discourse.event(types)], at, at, accepts);
+}
+
+/**
+ * The subject of a verb at `from` (or the patient of a passive one): scanning left within the clause.
+ */
+export function scanLeft(
+  view: SentenceView,
+  from: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
+  const { tokens, covering } = view;
+  for (let at = from - 1; at >= 0 && from - at <= SCAN_LIMIT; at--) {
+    const token = tokens[at]!;
+    if (HARD_STOPS.has(token.norm) || CLAUSE_OPENERS.has(token.norm) || isComplementiser(tokens, at))
+      return undefined;
+    if (isRelative(tokens, at)) {
+      // The antecedent sits just before the relative pronoun, maybe past a comma.
+      let before = at - 1;
+      if (tokens[before]?.norm === ",") before--;
+      const antecedent = covering[before];
+      if (isArgument(antecedent)) return named(listAround(view, antecedent), accepts);
+      return before >= 0 ? eventNounAt(view, before, accepts, ctx) : undefined;
+    }
+    const mention = covering[at];
+    if (isArgument(mention)) {
+      const list = listAround(view, mention);
+      if (!inPrepositionalPhrase(tokens, list[0]!.first)) {
+        const argument = named(list, accepts);
+        if (argument) return argument;
+      }
+      at = list[0]!.first;
+      continue;
+    }
+    if (isAside(mention)) {
+      at = mention!.first;
+      continue;
+    }
+    const pronoun = pronounAt(view, at, accepts, ctx, true);
+    if (pronoun) return pronoun;
+    if (!inPrepositionalPhrase(tokens, at)) {
+      const event = eventNounAt(view, at, accepts, ctx);
+      if (event) return event;
+    }
+  }
+  return undefined;
+}
+
+/** The object of a verb whose phrase ends at `from`: the first fitting list to its right in the clause. */
+export function scanRight(
+  view: SentenceView,
+  from: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
+  const { tokens, covering } = view;
+  let inPhrase = false;
+  for (let at = from + 1; at < tokens.length && at - from <= SCAN_LIMIT; at++) {
+    const token = tokens[at]!;
+    if (
+      HARD_STOPS.has(token.norm) ||
+      token.norm === "." ||
+      CLAUSE_OPENERS.has(token.norm) ||
+      isRelative(tokens, at)
+    )
+      return undefined;
+    if (isComplementiser(tokens, at)) return undefined;
+    // A finite verb starts the next clause; a participle ("issued by") only qualifies the object.
+    if ((token.pos === "VERB" || token.pos === "AUX") && at > from + 1 && !/(?:ed|en|ing)$/.test(token.norm))
+      return undefined;
+    const mention = covering[at];
+    if (mention) {
+      if (isArgument(mention) && !inPhrase) {
+        const list = listAround(view, mention).filter((m) => m.first >= mention.first);
+        const argument = named(list, accepts);
+        if (argument) return argument;
+      }
+      at = mention.last;
+      continue;
+    }
+    if (token.pos === "ADP" || PREPOSITIONS.has(token.norm)) {
+      inPhrase = true;
+      continue;
+    }
+    if (token.pos === "NOUN" || token.pos === "PROPN") {
+      if (!inPhrase) {
+        const event = eventNounAt(view, at, accepts, ctx);
+        if (event) return event;
+      }
+      inPhrase = false;
+      continue;
+    }
+    if (!inPhrase) {
+      const pronoun = pronounAt(view, at, accepts, ctx, false);
+      if (pronoun) return pronoun;
+    }
+  }
+  return undefined;
+}
+
+/** "… by X": the agent of a passive verb, in the few words after it. */
+export function agentAfter(
+  view: SentenceView,
+  from: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
+  const { tokens } = view;
+  for (let at = from + 1; at < tokens.length && at <= from + 4; at++) {
+    const norm = tokens[at]!.norm;
+    if (norm === "by") {
+      const after = at + 1;
+      const skip = tokens[after]?.norm === "both" ? after + 1 : after;
+      const mention = view.covering[skip] ?? view.covering[skip + 1];
+      if (isArgument(mention)) {
+        const list = listAround(view, mention).filter((m) => m.first >= mention.first);
+        // "welcomed by global powers such as Turkey, the US …": the examples are the agents.
+        const examples = suchAs(view, list.at(-1)!.last);
+        return named(examples ?? list, accepts) ?? (examples ? undefined : undefined);
+      }
+      const pronoun = pronounAt(view, skip, accepts, ctx, false);
+      if (pronoun) return pronoun;
+      // "by global powers such as Turkey": a common noun, then the examples.
+      for (let next = skip; next < tokens.length && next <= skip + 3; next++) {
+        const examples = suchAs(view, next);
+        if (examples) return named(examples, accepts);
+      }
+      return undefined;
+    }
+    if (HARD_STOPS.has(norm) || norm === ",") return undefined;
+  }
+  return undefined;
+}
+
+/** "… such as A, B and C" / "including A and B" right after `at`: the list of examples. */
+function suchAs(view: SentenceView, at: number): Mention[] | undefined {
+  const { tokens, covering } = view;
+  let next = at + 1;
+  if (tokens[next]?.norm === ",") next++;
+  if (tokens[next]?.norm === "such" && tokens[next + 1]?.norm === "as") next += 2;
+  else if (tokens[next]?.norm === "including" || tokens[next]?.norm === "namely") next += 1;
+  else return undefined;
+  if (tokens[next]?.norm === "the") next++;
+  const first = covering[next];
+  return isArgument(first) ? listAround(view, first).filter((m) => m.first >= first.first) : undefined;
+}
+
+/** Whether the verb at `at` is passive: a form of "be" or "get" before it, adverbs and "not" aside. */
+export function isPassive(tokens: readonly Token[], at: number): boolean {
+  const verb = tokens[at];
+  if (!verb || !/(?:ed|en|wn|ne|t)$/.test(verb.norm)) return false;
+  for (let before = at - 1; before >= 0 && before >= at - 4; before--) {
+    const token = tokens[before]!;
+    if (
+      token.lemma === "be" ||
+      token.lemma === "get" ||
+      ["is", "are", "was", "were", "been", "being", "be"].includes(token.norm)
+    )
+      return true;
+    if (token.pos !== "ADV" && token.pos !== "PART" && token.norm !== "also") return false;
+  }
+  return false;
+}
+
+/** A participle right after a noun and followed by "by": "the statement issued by Armenia". */
+export function isReducedPassive(tokens: readonly Token[], at: number): boolean {
+  const verb = tokens[at];
+  if (!verb || !/(?:ed|en|wn|ne|t)$/.test(verb.norm)) return false;
+  const before = tokens[at - 1];
+  if (!before || !(before.pos === "NOUN" || before.pos === "PROPN" || before.norm === ",")) return false;
+  for (let after = at + 1; after < tokens.length && after <= at + 3; after++)
+    if (tokens[after]!.norm === "by") return true;
+  return false;
+}

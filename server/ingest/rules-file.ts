@@ -1,0 +1,126 @@
+/**
+ * Reads graph-data/vocabulary/extraction-rules.yaml into typed rules, checking its shape and that
+ * every rule names a relation type that exists. A problem is one line: file, rule, reason.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const MODALITIES = ["asserted", "announced", "hedged", "negated"] as const;
+const words = z.array(z.string().min(1));
+
+const verbRuleSchema = z.strictObject({
+  relation: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  verbs: words.min(1),
+  passive: z.boolean().default(false),
+  mutual: z.boolean().default(false),
+  subject: words.min(1),
+  object: words.min(1),
+  objectAfter: words.default([]),
+  modalities: z.array(z.enum(MODALITIES)).default([...MODALITIES]),
+  confidence: z.number().min(0).max(1),
+});
+
+const stateSchema = z.tuple([z.string(), words, z.string().nullable(), words]);
+const organisationSchema = z.tuple([z.string(), z.string(), words]);
+
+export const rulesFileSchema = z.strictObject({
+  segmentation: z.strictObject({
+    abbreviations: words,
+    maxHeadlineWords: z.number().int().positive(),
+  }),
+  irregular: z.record(z.string(), words),
+  linking: z.strictObject({
+    states: z.array(stateSchema),
+    seats: z.record(z.string(), words),
+    organisations: z.array(organisationSchema),
+    offices: words,
+    forces: words,
+    headTitles: words,
+    titles: words,
+    peopleNouns: words,
+    pairPhrases: words,
+    eventAnaphora: z.record(z.string(), words),
+    nameHeads: z.record(z.string(), z.string()),
+  }),
+  attribution: z.strictObject({
+    speechVerbs: words,
+    accordingTo: words,
+    firstPerson: words,
+  }),
+  modality: z.strictObject({ announced: words, hedged: words, negated: words }),
+  counts: z.strictObject({ approximate: words, countable: words }),
+  rules: z.record(
+    z.string().regex(/^[a-z][a-z0-9-]*$/, "rule ids are lower-case words joined by hyphens"),
+    verbRuleSchema,
+  ),
+  phrases: z.strictObject({
+    between: z.array(
+      z.strictObject({
+        event: words,
+        relation: z.string(),
+        direction: z.enum(["actor-to-event", "event-to-actor"]),
+        confidence: z.number().min(0).max(1),
+      }),
+    ),
+    leads: z.strictObject({ relation: z.string(), confidence: z.number().min(0).max(1) }),
+    eventDate: z.strictObject({ confidence: z.number().min(0).max(1) }),
+    jointIssue: z.strictObject({ relation: z.string(), event: words, confidence: z.number().min(0).max(1) }),
+  }),
+});
+
+export type ExtractionRules = z.output<typeof rulesFileSchema>;
+export type VerbRule = z.output<typeof verbRuleSchema> & { id: string };
+
+export const RULES_FILE = path.join("vocabulary", "extraction-rules.yaml");
+
+/** The rules of a graph-data folder; throws one message listing every problem. */
+export async function readExtractionRules(
+  dataDir: string,
+  relationTypes: ReadonlySet<string>,
+): Promise<ExtractionRules> {
+  const file = path.join(dataDir, RULES_FILE);
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+  }
+  return checkRules(raw, relationTypes, file);
+}
+
+/** Checks parsed rules; exported for tests that feed rules directly. */
+export function checkRules(
+  raw: unknown,
+  relationTypes: ReadonlySet<string>,
+  file = RULES_FILE,
+): ExtractionRules {
+  const parsed = rulesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${file} ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(lines.join("\n"));
+  }
+  const rules = parsed.data;
+  const unknown = [
+    ...Object.entries(rules.rules).map(([id, rule]) => [`rules.${id}`, rule.relation] as const),
+    ...rules.phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
+    ["phrases.leads", rules.phrases.leads.relation] as const,
+    ["phrases.jointIssue", rules.phrases.jointIssue.relation] as const,
+  ].filter(([, relation]) => !relationTypes.has(relation));
+  if (unknown.length > 0) {
+    throw new Error(
+      unknown
+        .map(
+          ([where, relation]) =>
+            `${file} ${where}: unknown relation "${relation}" (see vocabulary/relations.yaml)`,
+        )
+        .join("\n"),
+    );
+  }
+  return rules;
+}
+
+export function verbRules(rules: ExtractionRules): VerbRule[] {
+  return Object.entries(rules.rules).map(([id, rule]) => ({ id, ...rule }));
+}
