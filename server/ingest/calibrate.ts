@@ -16,9 +16,19 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
       (document.getIn(["phrases", "between"]) as { items?: unknown[] } | undefined)?.items?.length ?? 0;
     return Array.from({ length: count }, (_, i) => ["phrases", "between", i, "confidence"]);
   }
-  if (rule === "leads") return [["phrases", "leads", "confidence"]];
-  if (rule === "joint-issue") return [["phrases", "jointIssue", "confidence"]];
-  if (rule === "event-date") return [["phrases", "eventDate", "confidence"]];
+  if (rule === "agents") {
+    const count = (document.getIn(["phrases", "agents"]) as { items?: unknown[] } | undefined)?.items?.length ?? 0;
+    return Array.from({ length: count }, (_, i) => ["phrases", "agents", i, "confidence"]);
+  }
+  const phrase: Record<string, string> = {
+    "between-nouns": "betweenNouns",
+    places: "places",
+    forces: "forces",
+    leads: "leads",
+    members: "members",
+    "event-date": "eventDate",
+  };
+  if (phrase[rule]) return [["phrases", phrase[rule], "confidence"]];
   return [["rules", rule, "confidence"]];
 }
 

@@ -17,6 +17,7 @@ export interface CompiledRules {
   titles: PhraseList;
   peopleNouns: PhraseList;
   pairPhrases: PhraseList;
+  actorNouns: PhraseList;
   speechVerbs: Phrase[];
   accordingTo: PhraseList;
   firstPerson: ReadonlySet<string>;
@@ -45,6 +46,7 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
     titles: new PhraseList(linking.titles),
     peopleNouns: new PhraseList(linking.peopleNouns),
     pairPhrases: new PhraseList(linking.pairPhrases),
+    actorNouns: new PhraseList(linking.actorNouns),
     speechVerbs: rules.attribution.speechVerbs.map((verb) => new Phrase(verb, irregular)),
     accordingTo: new PhraseList(rules.attribution.accordingTo),
     firstPerson: new Set(rules.attribution.firstPerson.map(foldInPlace)),

@@ -26,9 +26,12 @@ export const referentOf = (mention: Mention): Referent => ({
 export class Discourse {
   /** The actor whose statement the article is (an official text's author), when known. */
   speaker: Referent | null = null;
+  /** Who "the parties" are when the article has named no pair (the rules' defaultPair). */
+  defaultPair: Referent[] = [];
   private lastPair: Referent[] | null = null;
   private lastPlural: Referent[] | null = null;
   private lastSingular: Referent | null = null;
+  private lastPerson: Referent | null = null;
   private readonly events: Referent[] = [];
   private readonly actorCounts = new Map<string, { referent: Referent; count: number }>();
 
@@ -54,17 +57,25 @@ export class Discourse {
     const actors = list.filter((referent) => referent.kind === "actor");
     if (actors.length === 2 && actors[0]!.entity !== actors[1]!.entity) this.lastPair = [...actors];
     if (actors.length >= 2) this.lastPlural = [...actors];
-    if (actors.length === 1) this.lastSingular = actors[0]!;
+    // "it" stands for a state or an organisation; people are "he" or "she", groups "they".
+    if (actors.length === 1 && actors[0]!.type !== "group" && actors[0]!.type !== "person") this.lastSingular = actors[0]!;
+    if (actors.length === 1 && actors[0]!.type === "person") this.lastPerson = actors[0]!;
     if (!this.speaker && actors.length === 1 && actors[0]!.type !== "person") this.speaker = actors[0]!;
   }
 
-  /** "both sides", "the parties": the last two actors named together, else the two named most. */
+  /**
+   * "both sides", "the parties": the two states the article names most, the last pair named
+   * together winning a tie. In this domain that is almost always Armenia and Azerbaijan, even when
+   * a third party was named together with one of them just before.
+   */
   pair(): Referent[] {
-    if (this.lastPair) return this.lastPair;
+    const inPair = new Set((this.lastPair ?? []).map((referent) => referent.entity));
     const ranked = [...this.actorCounts.values()]
       .filter(({ referent }) => referent.type === "state")
-      .sort((a, b) => b.count - a.count);
-    return ranked.length >= 2 ? [ranked[0]!.referent, ranked[1]!.referent] : [];
+      .map(({ referent, count }) => ({ referent, score: count + (inPair.has(referent.entity) ? 0.5 : 0) }))
+      .sort((a, b) => b.score - a.score);
+    if (ranked.length >= 2) return [ranked[0]!.referent, ranked[1]!.referent];
+    return this.lastPair ?? this.defaultPair;
   }
 
   /** "they": the last plural subject, else the pair. */
@@ -72,9 +83,20 @@ export class Discourse {
     return this.lastPlural ?? this.pair();
   }
 
-  /** "it", "he", "she": the last single actor. */
+  /** "it": the last state or organisation that was a subject, else the speaker. */
   singular(): Referent | null {
-    return this.lastSingular;
+    return this.lastSingular ?? this.speaker;
+  }
+
+  /** "he", "she": the last person that was a subject. */
+  person(): Referent | null {
+    return this.lastPerson;
+  }
+
+  /** "it" for a thing: the event last named of any of these types. */
+  lastEvent(types: (type: string) => boolean): Referent | null {
+    for (let i = this.events.length - 1; i >= 0; i--) if (types(this.events[i]!.type)) return this.events[i]!;
+    return null;
   }
 
   /**

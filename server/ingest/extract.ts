@@ -12,6 +12,7 @@ import { countBefore, numberEndingAt } from "./counts.ts";
 import { findDates } from "./date-phrases.ts";
 import { dateFor, eventDates, placeDates } from "./dating.ts";
 import { Discourse, type Referent } from "./discourse.ts";
+import { datedEventsByType, eventNounMentions, type DatedEvent } from "./event-nouns.ts";
 import { slugify } from "./fold.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { matchSentence } from "./match-rules.ts";
@@ -28,10 +29,28 @@ export interface Extractor {
   index: LinkIndex;
   rules: CompiledRules;
   gazetteer: Gazetteer;
+  datedEvents: ReadonlyMap<string, DatedEvent[]>;
 }
 
 export function createExtractor(index: LinkIndex, rules: ExtractionRules): Extractor {
-  return { index, rules: compileRules(rules), gazetteer: buildGazetteer(index, rules) };
+  return {
+    index,
+    rules: compileRules(rules),
+    gazetteer: buildGazetteer(index, rules),
+    datedEvents: datedEventsByType(index),
+  };
+}
+
+/** The rules' default pair ("the parties"), by label. */
+function defaultPair(extractor: Extractor): Referent[] {
+  const found: Referent[] = [];
+  for (const label of extractor.rules.source.linking.defaultPair) {
+    const match = extractor.gazetteer.find(label).find((m) => m.start === 0 && m.end === label.length);
+    const target = match?.forms.find((form) => form.target.kind === "known")?.target;
+    const entity = target?.kind === "known" ? extractor.index.entities.get(target.entity) : undefined;
+    if (entity) found.push({ entity: entity.id, kind: entity.kind, type: entity.type });
+  }
+  return found.length === 2 ? found : [];
 }
 
 /** A headline in Title Case tags badly; sentence case keeps names (the gazetteer's) capitalised. */
@@ -59,7 +78,7 @@ function speakerOf(meta: ArticleMeta, extractor: Extractor, ctx: MentionContext)
   return null;
 }
 
-const PHRASE_RULES = new Set(["between", "joint-issue", "leads"]);
+const PHRASE_RULES = new Set(["between", "between-nouns", "agents", "places", "forces", "leads", "members"]);
 const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
 const PHRASE_DATE_REACH = 2;
 
@@ -73,16 +92,24 @@ function readSentence(
   roles: RoleContext,
 ): Draft[] {
   const tokens: Token[] = tokenize(sentence, taggingText(sentence, extractor.gazetteer));
-  const { mentions, titles } = findMentions(sentence, tokens, ctx);
+  const dates = placeDates(findDates(sentence.text, meta.published), sentence, tokens);
+  const named = findMentions(sentence, tokens, ctx);
+  const titles = named.titles;
+  const mentions = eventNounMentions(tokens, named.mentions, dates, {
+    rules: extractor.rules,
+    index: extractor.index,
+    discourse: roles.discourse,
+    datedEvents: extractor.datedEvents,
+    published: meta.published,
+  });
   roles.discourse.observeMentions(mentions);
   const view = viewOf(tokens, mentions, sentence.headline);
-  const dates = placeDates(findDates(sentence.text, meta.published), sentence, tokens);
   const quoteOf = (first: number, last: number) => ({
     quote: text.slice(tokens[first]!.start, tokens[last]!.end),
     start: tokens[first]!.start,
   });
   const drafts: Draft[] = [];
-  for (const candidate of matchSentence(view, titles, extractor.index, roles)) {
+  for (const candidate of matchSentence(sentence, view, titles, extractor.index, extractor.gazetteer, roles)) {
     const attributedTo =
       sentence.headline || PHRASE_RULES.has(candidate.rule)
         ? null
@@ -153,6 +180,7 @@ export function extractArticle(text: string, meta: ArticleMeta, extractor: Extra
   const ctx: MentionContext = { ...extractor, published: meta.published };
   const discourse = new Discourse();
   discourse.speaker = speakerOf(meta, extractor, ctx);
+  discourse.defaultPair = defaultPair(extractor);
   const roles: RoleContext = { rules: extractor.rules, discourse };
   const sentences = segmentSentences(text, extractor.rules.source.segmentation);
   const drafts = sentences.flatMap((sentence) => readSentence(sentence, text, meta, extractor, ctx, roles));

@@ -157,8 +157,12 @@ export function buildGazetteer(index: LinkIndex, rules: ExtractionRules): Gazett
     const target = targetFor([name, ...others], "state", aliases);
     for (const label of [name, ...others]) gazetteer.add(label, target, "label");
     for (const demonym of stateDemonyms) gazetteer.add(demonym, target, "demonym");
-    if (capital) gazetteer.add(capital, target, "capital");
-    for (const seat of rules.linking.seats[name] ?? []) gazetteer.add(seat, target, "capital");
+    // A capital stands for a government the graph knows ("Baku said"); for a state it does not know,
+    // "Vienna" is far more often the place of a meeting than a new actor.
+    if (target.kind === "known") {
+      if (capital) gazetteer.add(capital, target, "capital");
+      for (const seat of rules.linking.seats[name] ?? []) gazetteer.add(seat, target, "capital");
+    }
   }
   for (const [name, type, others] of rules.linking.organisations) {
     const target = targetFor([name, ...others], type, others);

@@ -187,7 +187,7 @@ function titleAt(
     return [head, rules.headTitleRoles.get(foldInPlace(role)) ?? role, true];
   }
   const other = rules.titles.matchAt(tokens, at);
-  return other >= 0 ? [other, "", false] : undefined;
+  return other >= 0 ? [other, tokens.slice(at, other + 1).map((t) => t.text).join(" "), false] : undefined;
 }
 
 /** Where an office phrase sits: its title or office words, and where a person's name may follow. */
@@ -218,16 +218,16 @@ function officePhrase(
   const nameAfter = Math.max(span.nameAfter, titleEnd);
   // A known person right after the title: the person stands; a head title says whom they lead.
   let next = nameAfter + 1;
-  while (isInitials(tokens[next])) next++;
+  while (!mentionsByFirst.has(next) && isInitials(tokens[next])) next++;
   const person = mentionsByFirst.get(next);
   if (title && person && person.type === "person") {
-    if (title[2])
-      titles.push({ person, body: state.entity, role: title[1], first: span.first, last: person.last });
+    titles.push({ person, body: state.entity, role: title[1], head: title[2], first: span.first, last: person.last });
     person.first = Math.min(person.first, span.first);
     return undefined;
   }
+  // A title and a name the graph does not know: a person to propose, who leads or belongs to the body.
   const nameEnd = title ? unknownNameAfter(tokens, nameAfter, taken) : -1;
-  if (title && title[2] && nameEnd >= 0) {
+  if (title && nameEnd >= 0) {
     const name = tokens
       .slice(nameAfter + 1, nameEnd + 1)
       .filter((t) => !isInitials(t))
@@ -239,6 +239,7 @@ function officePhrase(
         person: personMention,
         body: state.entity,
         role: title[1],
+        head: title[2],
         first: span.first,
         last: nameEnd,
       });
@@ -364,6 +365,7 @@ function titlesInside(
         person,
         body: entity.id,
         role: ctx.rules.headTitleRoles.get(foldInPlace(role)) ?? role,
+        head: true,
         first: person.first,
         last: person.last,
       },

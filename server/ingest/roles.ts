@@ -76,6 +76,8 @@ const PREPOSITIONS = new Set([
   "amid",
   "behind",
 ]);
+/** Participles between an abstract noun and its owner: "the assistance offered by". */
+const OFFERING = new Set(["offered", "provided", "given", "extended", "rendered", "made", "shown", "undertaken"]);
 /** Words that open a new clause: the subject of a verb after them is not found before them. */
 const CLAUSE_OPENERS = new Set([
   "while",
@@ -100,11 +102,10 @@ const CLAUSE_OPENERS = new Set([
 ]);
 const RELATIVES = new Set(["which", "who", "whom", "whose"]);
 const HARD_STOPS = new Set([";", ":", "(", ")", "[", "]", "—", "“", "”", '"', "?", "!"]);
-const LIST_JOINERS = new Set([",", "and", "&", "or", "as well as", "along with", "together with"]);
 const LIST_SKIPPABLE = new Set(["the", "both", "also", "its", "their"]);
 /** Pronouns that can be a subject or object; possessives ("its candidacy") cannot. */
 const PLURAL_PRONOUNS = new Set(["they", "them"]);
-const SINGULAR_PRONOUNS = new Set(["it", "he", "she", "him"]);
+const PERSON_PRONOUNS = new Set(["he", "she", "him"]);
 const SCAN_LIMIT = 30;
 
 export function viewOf(
@@ -140,37 +141,67 @@ function isArgument(mention: Mention | undefined): mention is Mention {
 const isAside = (mention: Mention | undefined) =>
   mention !== undefined && (mention.modifier || mention.possessor);
 
-/** The coordinated list around a mention: "Turkey, the US, the EU, and Russia". */
+/** Words that join the items of a list; "as well as", "along with", "together with" read as one. */
+const CONJUNCTIONS = new Set(["and", "or", "&", "nor"]);
+const TWO_WORD_JOINERS = new Set(["as well", "along with", "together with", "well as"]);
+
+/** How many tokens from `at` form a joiner (0 when none), reading in `direction`. */
+function joinerAt(tokens: readonly Token[], at: number, direction: 1 | -1): { length: number; conjunction: boolean } {
+  const norm = tokens[at]?.norm ?? "";
+  if (norm === ",") return { length: 1, conjunction: false };
+  if (CONJUNCTIONS.has(norm)) return { length: 1, conjunction: true };
+  const pair = direction === 1 ? `${norm} ${tokens[at + 1]?.norm ?? ""}` : `${tokens[at - 1]?.norm ?? ""} ${norm}`;
+  if (pair === "as well" || pair === "well as") {
+    const third = direction === 1 ? tokens[at + 2]?.norm : tokens[at - 2]?.norm;
+    return third === "as" ? { length: 3, conjunction: true } : { length: 0, conjunction: false };
+  }
+  return TWO_WORD_JOINERS.has(pair) ? { length: 2, conjunction: true } : { length: 0, conjunction: false };
+}
+
+/**
+ * The coordinated list around a mention: "Turkey, the US, the EU, and Russia". Commas alone make an
+ * apposition ("the breakaway Republic of Artsakh, Arayik Harutyunyan"), not a list: a list needs a
+ * conjunction somewhere.
+ */
 function listAround(view: SentenceView, mention: Mention): Mention[] {
-  const list = [mention];
   const { tokens, covering } = view;
+  let conjunction = false;
   const step = (from: number, direction: 1 | -1): number => {
     let at = from + direction;
     let joined = false;
+    let sawConjunction = false;
     while (at >= 0 && at < tokens.length) {
-      // A name may begin with a skippable word ("the US"): stop where a name starts (or ends).
       const here = covering[at];
+      // A name may begin with a skippable word ("the US"): stop where a name starts (or ends).
       if (joined && here && (direction === 1 ? here.first === at : here.last === at)) break;
-      const norm = tokens[at]!.norm;
-      if (LIST_JOINERS.has(norm)) joined = true;
-      else if (!LIST_SKIPPABLE.has(norm)) break;
+      const joiner = joinerAt(tokens, at, direction);
+      if (joiner.length > 0) {
+        joined = true;
+        sawConjunction ||= joiner.conjunction;
+        at += joiner.length * direction;
+        continue;
+      }
+      if (!LIST_SKIPPABLE.has(tokens[at]!.norm)) break;
       at += direction;
     }
+    if (joined && sawConjunction) conjunction = true;
     return joined ? at : -1;
   };
-  for (let at = step(mention.last, 1); at >= 0;) {
+  const after: Mention[] = [];
+  for (let at = step(mention.last, 1); at >= 0; ) {
     const next = covering[at];
     if (!isArgument(next) || next.first !== at || next.kind !== mention.kind) break;
-    list.push(next);
+    after.push(next);
     at = step(next.last, 1);
   }
-  for (let at = step(mention.first, -1); at >= 0;) {
+  const before: Mention[] = [];
+  for (let at = step(mention.first, -1); at >= 0; ) {
     const previous = covering[at];
     if (!isArgument(previous) || previous.last !== at || previous.kind !== mention.kind) break;
-    list.unshift(previous);
+    before.unshift(previous);
     at = step(previous.first, -1);
   }
-  return list;
+  return conjunction ? [...before, mention, ...after] : [mention];
 }
 
 /** Whether the token before a list (past "the", "both") is a preposition. */
@@ -218,26 +249,15 @@ function pronounAt(
   if (ctx.rules.firstPerson.has(norm) && norm !== "our")
     return byReference([ctx.discourse.speaker], at, at, accepts);
   if (PLURAL_PRONOUNS.has(norm)) return byReference(ctx.discourse.plural(), at, at, accepts);
-  if (SINGULAR_PRONOUNS.has(norm) && tokens[at]!.pos === "PRON")
-    return byReference([ctx.discourse.singular()], at, at, accepts);
+  if (PERSON_PRONOUNS.has(norm)) return byReference([ctx.discourse.person()], at, at, accepts);
+  if (norm === "it") {
+    // "It was signed by …": a thing; "It also urges …": the state or organisation speaking.
+    const actor = byReference([ctx.discourse.singular()], at, at, accepts);
+    if (actor) return actor;
+    const thing = ctx.discourse.lastEvent((type) => accepts({ entity: "", kind: "event", type }));
+    return byReference([thing], at, at, accepts);
+  }
   return undefined;
-}
-
-/** "the agreement", "this development": the event last named whose type fits. */
-function eventNounAt(
-  view: SentenceView,
-  at: number,
-  accepts: Accepts,
-  ctx: RoleContext,
-): Argument | undefined {
-  const token = view.tokens[at]!;
-  if (token.pos !== "NOUN" && token.pos !== "PROPN") return undefined;
-  const types = ctx.rules.eventAnaphora.get(token.norm) ?? ctx.rules.eventAnaphora.get(token.lemma);
-  if (!types) return undefined;
-  const determiner = view.tokens[at - 1]?.norm ?? "";
-  // "a statement" introduces something new; "the/this/that statement" points back.
-  if (determiner === "a" || determiner === "an") return undefined;
-  return byReference([ctx.discourse.event(types)], at, at, accepts);
 }
 
 /**
@@ -259,8 +279,7 @@ export function scanLeft(
       let before = at - 1;
       if (tokens[before]?.norm === ",") before--;
       const antecedent = covering[before];
-      if (isArgument(antecedent)) return named(listAround(view, antecedent), accepts);
-      return before >= 0 ? eventNounAt(view, before, accepts, ctx) : undefined;
+      return isArgument(antecedent) ? named(listAround(view, antecedent), accepts) : undefined;
     }
     const mention = covering[at];
     if (isArgument(mention)) {
@@ -278,12 +297,34 @@ export function scanLeft(
     }
     const pronoun = pronounAt(view, at, accepts, ctx, true);
     if (pronoun) return pronoun;
-    if (!inPrepositionalPhrase(tokens, at)) {
-      const event = eventNounAt(view, at, accepts, ctx);
-      if (event) return event;
-    }
   }
   return undefined;
+}
+
+/**
+ * "the efforts of the Co-Chairs", "the territorial integrity of Azerbaijan and Armenia": an
+ * abstract noun whose owner is the real object of a welcome or support. Returns the owners.
+ */
+function ownerAfterNoun(view: SentenceView, at: number, accepts: Accepts, ctx: RoleContext): Argument | undefined {
+  const end = ctx.rules.actorNouns.matchAt(view.tokens, at);
+  if (end < 0) return undefined;
+  let next = end + 1;
+  // "the assistance offered by the Co-Chairs", "the efforts of France", "support from the EU"
+  if (OFFERING.has(view.tokens[next]?.norm ?? "")) next++;
+  if (!["of", "by", "from"].includes(view.tokens[next]?.norm ?? "")) return undefined;
+  next++;
+  if (view.tokens[next]?.norm === "the") next++;
+  const owner = view.covering[next];
+  if (!isArgument(owner)) return undefined;
+  return named(listAround(view, owner).filter((m) => m.first >= owner.first), accepts);
+}
+
+/** "Russia's efforts", "Armenia and Azerbaijan's courage": possessors of an abstract noun. */
+function possessorOfNoun(view: SentenceView, mention: Mention, accepts: Accepts, ctx: RoleContext): Argument | undefined {
+  let at = mention.last + 2; // past "'s"
+  while (view.tokens[at]?.pos === "ADJ") at++;
+  if (ctx.rules.actorNouns.matchAt(view.tokens, at) < 0) return undefined;
+  return named(listAround(view, mention).filter((m) => m.first <= mention.first), accepts);
 }
 
 /** The object of a verb whose phrase ends at `from`: the first fitting list to its right in the clause. */
@@ -292,25 +333,34 @@ export function scanRight(
   from: number,
   accepts: Accepts,
   ctx: RoleContext,
+  eventsInPhrases = false,
 ): Argument | undefined {
   const { tokens, covering } = view;
   let inPhrase = false;
-  for (let at = from + 1; at < tokens.length && at - from <= SCAN_LIMIT; at++) {
+  let preposition = "";
+  let start = from + 1;
+  // "supports and welcomes the efforts": coordinated verbs share the object.
+  if ((tokens[start]?.norm === "and" || tokens[start]?.norm === "or") && tokens[start + 1]?.pos === "VERB") start += 2;
+  for (let at = start; at < tokens.length && at - from <= SCAN_LIMIT; at++) {
     const token = tokens[at]!;
-    if (
-      HARD_STOPS.has(token.norm) ||
-      token.norm === "." ||
-      CLAUSE_OPENERS.has(token.norm) ||
-      isRelative(tokens, at)
-    )
+    if (HARD_STOPS.has(token.norm) || token.norm === "." || CLAUSE_OPENERS.has(token.norm) || isRelative(tokens, at))
       return undefined;
     if (isComplementiser(tokens, at)) return undefined;
     // A finite verb starts the next clause; a participle ("issued by") only qualifies the object.
-    if ((token.pos === "VERB" || token.pos === "AUX") && at > from + 1 && !/(?:ed|en|ing)$/.test(token.norm))
+    if ((token.pos === "VERB" || token.pos === "AUX") && at > start && !/(?:ed|en|ing)$/.test(token.norm))
       return undefined;
     const mention = covering[at];
     if (mention) {
-      if (isArgument(mention) && !inPhrase) {
+      if (mention.possessor && !inPhrase) {
+        const owner = possessorOfNoun(view, mention, accepts, ctx);
+        if (owner) return owner;
+      }
+      // In a prepositional phrase only two readings hold: "call for Azerbaijan to stop" (the
+      // addressee of an appeal) and, for a rule that takes events only, "concern at the increase in
+      // incidents" (the event the noun is about).
+      const forTo = preposition === "for" && tokens[mention.last + 1]?.norm === "to";
+      const eventInPhrase = eventsInPhrases && mention.kind === "event" && ["of", "in", "at", "over", "about", "on"].includes(preposition);
+      if (isArgument(mention) && (!inPhrase || forTo || eventInPhrase)) {
         const list = listAround(view, mention).filter((m) => m.first >= mention.first);
         const argument = named(list, accepts);
         if (argument) return argument;
@@ -318,15 +368,16 @@ export function scanRight(
       at = mention.last;
       continue;
     }
+    if (!inPhrase) {
+      const owner = ownerAfterNoun(view, at, accepts, ctx);
+      if (owner) return owner;
+    }
     if (token.pos === "ADP" || PREPOSITIONS.has(token.norm)) {
       inPhrase = true;
+      preposition = token.norm;
       continue;
     }
     if (token.pos === "NOUN" || token.pos === "PROPN") {
-      if (!inPhrase) {
-        const event = eventNounAt(view, at, accepts, ctx);
-        if (event) return event;
-      }
       inPhrase = false;
       continue;
     }

@@ -9,12 +9,15 @@ import { z } from "zod";
 
 const MODALITIES = ["asserted", "announced", "hedged", "negated"] as const;
 const words = z.array(z.string().min(1));
+const confidence = z.number().min(0).max(1);
 
 const verbRuleSchema = z.strictObject({
   relation: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
   verbs: words.min(1),
   passive: z.boolean().default(false),
   mutual: z.boolean().default(false),
+  /** The phrase names its object first: "the delegation includes X" is X MEMBER_OF the delegation. */
+  reverse: z.boolean().default(false),
   subject: words.min(1),
   object: words.min(1),
   objectAfter: words.default([]),
@@ -42,6 +45,8 @@ export const rulesFileSchema = z.strictObject({
     peopleNouns: words,
     pairPhrases: words,
     eventAnaphora: z.record(z.string(), words),
+    actorNouns: words,
+    defaultPair: words,
     nameHeads: z.record(z.string(), z.string()),
   }),
   attribution: z.strictObject({
@@ -60,13 +65,17 @@ export const rulesFileSchema = z.strictObject({
       z.strictObject({
         event: words,
         relation: z.string(),
-        direction: z.enum(["actor-to-event", "event-to-actor"]),
-        confidence: z.number().min(0).max(1),
+        direction: z.enum(["actor-to-event", "event-to-actor", "mutual"]),
+        confidence,
       }),
     ),
-    leads: z.strictObject({ relation: z.string(), confidence: z.number().min(0).max(1) }),
-    eventDate: z.strictObject({ confidence: z.number().min(0).max(1) }),
-    jointIssue: z.strictObject({ relation: z.string(), event: words, confidence: z.number().min(0).max(1) }),
+    betweenNouns: z.strictObject({ nouns: words, relation: z.string(), confidence }),
+    agents: z.array(z.strictObject({ event: words, relation: z.string(), confidence })),
+    places: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
+    leads: z.strictObject({ relation: z.string(), confidence }),
+    members: z.strictObject({ relation: z.string(), confidence }),
+    forces: z.strictObject({ relation: z.string(), confidence }),
+    eventDate: z.strictObject({ confidence }),
   }),
 });
 
@@ -102,11 +111,16 @@ export function checkRules(
     throw new Error(lines.join("\n"));
   }
   const rules = parsed.data;
+  const phrases = rules.phrases;
   const unknown = [
     ...Object.entries(rules.rules).map(([id, rule]) => [`rules.${id}`, rule.relation] as const),
-    ...rules.phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
-    ["phrases.leads", rules.phrases.leads.relation] as const,
-    ["phrases.jointIssue", rules.phrases.jointIssue.relation] as const,
+    ...phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
+    ...phrases.agents.map((phrase, i) => [`phrases.agents.${i}`, phrase.relation] as const),
+    ["phrases.betweenNouns", phrases.betweenNouns.relation] as const,
+    ["phrases.places", phrases.places.relation] as const,
+    ["phrases.leads", phrases.leads.relation] as const,
+    ["phrases.members", phrases.members.relation] as const,
+    ["phrases.forces", phrases.forces.relation] as const,
   ].filter(([, relation]) => !relationTypes.has(relation));
   if (unknown.length > 0) {
     throw new Error(

@@ -128,7 +128,7 @@ export interface Token {
 }
 
 /** How a mention was tied to its entity. */
-export type LinkVia = "label" | "alias" | "demonym" | "capital" | "office" | "title" | "proposed";
+export type LinkVia = "label" | "alias" | "demonym" | "capital" | "office" | "title" | "proposed" | "reference";
 
 /** A stretch of a sentence that names an entity (or proposes one). */
 export interface Mention {
@@ -147,11 +147,15 @@ export interface Mention {
   proposal?: { label: string; type: string; aliases: string[] };
 }
 
-/** "Armenian Prime Minister Nikol Pashinyan": the person leads the body, with the title as role. */
+/**
+ * "Armenian Prime Minister Nikol Pashinyan": the person leads the body (a head title), or belongs
+ * to it ("Armenian Foreign Minister Ararat Mirzoyan"), with the title as role.
+ */
 export interface TitleFact {
   person: Mention;
   body: string;
   role: string;
+  head: boolean;
   /** Token range of the whole phrase. */
   first: number;
   last: number;
