@@ -17,7 +17,8 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
     return Array.from({ length: count }, (_, i) => ["phrases", "between", i, "confidence"]);
   }
   if (rule === "agents") {
-    const count = (document.getIn(["phrases", "agents"]) as { items?: unknown[] } | undefined)?.items?.length ?? 0;
+    const count =
+      (document.getIn(["phrases", "agents"]) as { items?: unknown[] } | undefined)?.items?.length ?? 0;
     return Array.from({ length: count }, (_, i) => ["phrases", "agents", i, "confidence"]);
   }
   const phrase: Record<string, string> = {
@@ -29,6 +30,7 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
     "event-date": "eventDate",
   };
   if (phrase[rule]) return [["phrases", phrase[rule], "confidence"]];
+  if (document.hasIn(["nominals", rule])) return [["nominals", rule, "confidence"]];
   return [["rules", rule, "confidence"]];
 }
 

@@ -58,20 +58,28 @@ export class Discourse {
     if (actors.length === 2 && actors[0]!.entity !== actors[1]!.entity) this.lastPair = [...actors];
     if (actors.length >= 2) this.lastPlural = [...actors];
     // "it" stands for a state or an organisation; people are "he" or "she", groups "they".
-    if (actors.length === 1 && actors[0]!.type !== "group" && actors[0]!.type !== "person") this.lastSingular = actors[0]!;
+    if (actors.length === 1 && actors[0]!.type !== "group" && actors[0]!.type !== "person")
+      this.lastSingular = actors[0]!;
     if (actors.length === 1 && actors[0]!.type === "person") this.lastPerson = actors[0]!;
     if (!this.speaker && actors.length === 1 && actors[0]!.type !== "person") this.speaker = actors[0]!;
   }
 
   /**
-   * "both sides", "the parties": the two states the article names most, the last pair named
-   * together winning a tie. In this domain that is almost always Armenia and Azerbaijan, even when
-   * a third party was named together with one of them just before.
+   * "both sides", "the parties": the rules' default pair (Armenia and Azerbaijan) when the article
+   * names both, even when a third party was named with one of them just before; else the two states
+   * the article names most, the last pair named together winning a tie.
    */
   pair(): Referent[] {
+    // The rules' default pair (Armenia and Azerbaijan) when the article has named both.
+    if (
+      this.defaultPair.length === 2 &&
+      this.defaultPair.every((party) => this.actorCounts.has(party.entity))
+    )
+      return this.defaultPair;
     const inPair = new Set((this.lastPair ?? []).map((referent) => referent.entity));
+    // The speaker ("The UK encourages both sides") is never one of the two sides it addresses.
     const ranked = [...this.actorCounts.values()]
-      .filter(({ referent }) => referent.type === "state")
+      .filter(({ referent }) => referent.type === "state" && referent.entity !== this.speaker?.entity)
       .map(({ referent, count }) => ({ referent, score: count + (inPair.has(referent.entity) ? 0.5 : 0) }))
       .sort((a, b) => b.score - a.score);
     if (ranked.length >= 2) return [ranked[0]!.referent, ranked[1]!.referent];

@@ -9,6 +9,7 @@
 import { datesAgree, parseDate, type DateValue } from "../model/dates.ts";
 import type { CompiledRules } from "./compiled-rules.ts";
 import type { Discourse, Referent } from "./discourse.ts";
+import { findDates } from "./date-phrases.ts";
 import type { PlacedDate } from "./dating.ts";
 import type { LinkIndex } from "./link-index.ts";
 import type { Mention, Token } from "./types.ts";
@@ -23,16 +24,23 @@ export interface DatedEvent {
   date: DateValue;
 }
 
-/** Known events with a known date, by type (built once per extractor). */
+/**
+ * Known events with a known date, by type (built once per extractor): the date its claims give,
+ * else a date its label spells out in full ("Minsk Group co-chairs' statement of 28 May 2021",
+ * "Brussels trilateral meeting, July 2023").
+ */
 export function datedEventsByType(index: LinkIndex): Map<string, DatedEvent[]> {
   const byType = new Map<string, DatedEvent[]>();
-  for (const [entity, text] of index.eventDates) {
-    const known = index.entities.get(entity);
-    const date = parseDate(text);
-    if (!known || known.kind !== "event" || typeof date === "string") continue;
-    const list = byType.get(known.type) ?? [];
-    list.push({ entity, type: known.type, date });
-    byType.set(known.type, list);
+  for (const entity of index.entities.values()) {
+    if (entity.kind !== "event") continue;
+    const claimed = index.eventDates.get(entity.id);
+    const labelled = findDates(entity.label, null).map((phrase) => phrase.resolve("past"));
+    const text = claimed ?? (labelled.length === 1 ? labelled[0] : undefined);
+    const date = text ? parseDate(text) : undefined;
+    if (!date || typeof date === "string") continue;
+    const list = byType.get(entity.type) ?? [];
+    list.push({ entity: entity.id, type: entity.type, date });
+    byType.set(entity.type, list);
   }
   return byType;
 }
@@ -65,20 +73,48 @@ function byDate(types: readonly string[], date: DateValue, ctx: EventNounContext
   return null;
 }
 
+/**
+ * The known event of these types dated closest before publication, within RECENT_DAYS; an event
+ * known only to the year or month ranks after one known to the day.
+ */
 function recentBefore(types: readonly string[], ctx: EventNounContext): Referent | null {
   const published = ctx.published === null ? undefined : parseDate(ctx.published);
   if (!published || typeof published === "string") return null;
-  const latest = Date.parse(published.end);
-  let best: { referent: Referent; distance: number } | null = null;
+  const day = Date.parse(published.start);
+  let best: { referent: Referent; rank: number } | null = null;
   for (const type of types) {
     for (const event of ctx.datedEvents.get(type) ?? []) {
-      const distance = (latest - Date.parse(event.date.end)) / 86_400_000;
-      if (distance < 0 || distance > RECENT_DAYS || (best && best.distance <= distance)) continue;
-      best = { referent: { entity: event.entity, kind: "event", type }, distance };
+      const start = Date.parse(event.date.start);
+      const end = Date.parse(event.date.end);
+      if (start > day) continue;
+      const distance = end < day ? (day - end) / 86_400_000 : 0;
+      if (distance > RECENT_DAYS) continue;
+      const rank =
+        distance + (event.date.precision === "day" ? 0 : event.date.precision === "month" ? 30 : 365);
+      if (best && best.rank <= rank) continue;
+      best = { referent: { entity: event.entity, kind: "event", type }, rank };
     }
   }
   return best?.referent ?? null;
 }
+
+/** Participles after an event noun that carry its date: "the joint statement signed … on November 9". */
+const DATING_PARTICIPLES = new Set([
+  "signed",
+  "issued",
+  "adopted",
+  "released",
+  "reached",
+  "held",
+  "concluded",
+  "agreed",
+  "announced",
+  "published",
+  "circulated",
+  "made",
+  "launched",
+]);
+const DATE_REACH_AFTER_PARTICIPLE = 12;
 
 /** Mentions for the event nouns of a sentence, added to `mentions` (kept in token order). */
 export function eventNounMentions(
@@ -90,6 +126,26 @@ export function eventNounMentions(
   const covered = new Set<number>();
   for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covered.add(i);
   const found: Mention[] = [];
+  const dropped = new Set<Mention>();
+  const dateNear = (first: number, at: number) =>
+    dates.find(
+      (place) => (place.first > at && place.first <= at + 3) || (place.first >= first && place.last < at),
+    ) ??
+    (DATING_PARTICIPLES.has(tokens[at + 1]?.norm ?? "")
+      ? dates.find((place) => place.first > at && place.first <= at + DATE_REACH_AFTER_PARTICIPLE)
+      : undefined);
+  // A name that matched only later events ("the joint statement" in 2020): find the one meant.
+  const kept = mentions.map((mention) => {
+    if (!mention.datedOut) return mention;
+    const types = ctx.rules.eventAnaphora.get(tokens[mention.last]!.norm) ?? [mention.type];
+    const date = dateNear(mention.first, mention.last);
+    const value = date ? parseDate(date.phrase.resolve("past") ?? "") : undefined;
+    const referent =
+      value && typeof value !== "string"
+        ? byDate(types, value, ctx)
+        : (ctx.discourse.event(types) ?? recentBefore(types, ctx));
+    return referent ? referentMention(referent, mention.first, mention.last) : mention;
+  });
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at]!;
     if (covered.has(at) || (token.pos !== "NOUN" && token.pos !== "PROPN")) continue;
@@ -97,21 +153,33 @@ export function eventNounMentions(
     if (!types) continue;
     // The noun's own words before it: "the military escalation", "the 28 May statement".
     let first = at;
-    while (first > 0 && !covered.has(first - 1) && ["ADJ", "NUM", "PROPN"].includes(tokens[first - 1]!.pos)) first--;
+    const swallowed: Mention[] = [];
+    for (;;) {
+      const before = first - 1;
+      if (before < 0) break;
+      // A place or a demonym inside the phrase: "the 2020 Nagorno-Karabakh ceasefire agreement".
+      const inner = mentions.find((mention) => mention.last === before);
+      if (inner && (inner.kind === "place" || inner.modifier) && !found.some((f) => f.last === before)) {
+        swallowed.push(inner);
+        first = inner.first;
+        continue;
+      }
+      if (covered.has(before) || !["ADJ", "NUM", "PROPN", "NOUN"].includes(tokens[before]!.pos)) break;
+      first = before;
+    }
     const determiner = tokens[first - 1];
     const owner = mentions.find((mention) => mention.possessor && mention.last === first - 2);
     const definite = (determiner && DEFINITE.has(determiner.norm)) || owner !== undefined;
     // A date written beside the noun names the event: "the statement on 28 May", "the 28 May statement".
-    const date = dates.find(
-      (place) => (place.first > at && place.first <= at + 3) || (place.first >= first && place.last < at),
-    );
+    const date = dateNear(first, at);
     const dateValue = date ? parseDate(date.phrase.resolve("past") ?? "") : undefined;
     let referent: Referent | null = null;
     if (dateValue && typeof dateValue !== "string") referent = byDate(types, dateValue, ctx);
     else if (definite) referent = ctx.discourse.event(types) ?? recentBefore(types, ctx);
     if (!referent) continue;
     found.push(referentMention(referent, first, at));
+    for (const inner of swallowed) dropped.add(inner);
     for (let i = first; i <= at; i++) covered.add(i);
   }
-  return [...mentions, ...found].sort((a, b) => a.first - b.first);
+  return [...kept.filter((mention) => !dropped.has(mention)), ...found].sort((a, b) => a.first - b.first);
 }

@@ -80,6 +80,7 @@ function speakerOf(meta: ArticleMeta, extractor: Extractor, ctx: MentionContext)
 
 const PHRASE_RULES = new Set(["between", "between-nouns", "agents", "places", "forces", "leads", "members"]);
 const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
+// Nominal rules ("the release by Azerbaijan of …") take dates like verbs.
 const PHRASE_DATE_REACH = 2;
 
 /** Everything found in one sentence, as drafts of claims. */
@@ -109,7 +110,14 @@ function readSentence(
     start: tokens[first]!.start,
   });
   const drafts: Draft[] = [];
-  for (const candidate of matchSentence(sentence, view, titles, extractor.index, extractor.gazetteer, roles)) {
+  for (const candidate of matchSentence(
+    sentence,
+    view,
+    titles,
+    extractor.index,
+    extractor.gazetteer,
+    roles,
+  )) {
     const attributedTo =
       sentence.headline || PHRASE_RULES.has(candidate.rule)
         ? null

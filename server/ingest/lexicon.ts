@@ -11,7 +11,7 @@ import type { Token } from "./types.ts";
  * other marks apart (see tokens.ts).
  */
 export function phraseWords(phrase: string): string[] {
-  return foldInPlace(phrase).match(/'?[\p{L}\p{N}][\p{L}\p{N}'-]*|[^\s\p{L}\p{N}]/gu) ?? [];
+  return foldInPlace(phrase).match(/'?[\p{L}\p{N}][\p{L}\p{N}'-]*|\*|\{object\}|[^\s\p{L}\p{N}]/gu) ?? [];
 }
 
 const VOWEL = /[aeiou]/;
@@ -46,11 +46,15 @@ export function inflections(word: string, irregular: Readonly<Record<string, rea
 /** Parts of speech that may sit between the words of a phrase: "expressed their strong support for". */
 const FILLER_POS = new Set(["DET", "ADJ", "ADV", "PRON", "NUM"]);
 const MAX_FILLERS = 2;
+const MAX_WILDCARD = 10;
+const BREAKS = new Set([".", ";", ":", "that", "which", "who"]);
 
 export interface PhraseMatch {
   /** Indexes of the first and last token of the phrase. */
   first: number;
   last: number;
+  /** For a phrase with an "{object}" slot ("congratulate {object} for"): the tokens it spans. */
+  slot?: [number, number];
 }
 
 /** One phrase compiled: each word with the forms it accepts. */
@@ -71,26 +75,44 @@ export class Phrase {
   matchAt(tokens: readonly Token[], at: number): PhraseMatch | undefined {
     if (!this.words[0]?.has(tokens[at]?.norm ?? "")) return undefined;
     let position = at;
+    let slotRange: [number, number] | undefined;
     for (let w = 1; w < this.words.length; w++) {
+      // "*" stands for the words of a name or two: "congratulate * on" is "congratulates Armenia and
+      // Azerbaijan on".
+      const slot = this.words[w]!.has("{object}");
+      const wildcard = slot || this.words[w]!.has("*");
+      if (wildcard) w++;
+      const slotStart = position + 1;
       let next = position + 1;
       let fillers = 0;
+      const allowed = wildcard ? MAX_WILDCARD : MAX_FILLERS;
       while (
         next < tokens.length &&
         !this.words[w]!.has(tokens[next]!.norm) &&
-        fillers < MAX_FILLERS &&
-        FILLER_POS.has(tokens[next]!.pos)
+        fillers < allowed &&
+        (wildcard ? !BREAKS.has(tokens[next]!.norm) : FILLER_POS.has(tokens[next]!.pos))
       ) {
         next++;
         fillers++;
       }
       if (!this.words[w]!.has(tokens[next]?.norm ?? "")) return undefined;
+      if (slot) {
+        if (next === slotStart) return undefined;
+        slotRange = [slotStart, next - 1];
+      }
       position = next;
     }
-    return { first: at, last: position };
+    return slotRange ? { first: at, last: position, slot: slotRange } : { first: at, last: position };
   }
 }
 
-/** A list of fixed phrases (no inflection, no fillers), matched longest first. */
+/** A listed word, or (as the last word of a phrase) its plural: "governments", "Foreign Ministers". */
+function sameWord(norm: string | undefined, word: string, last: boolean): boolean {
+  if (norm === word) return true;
+  return last && norm !== undefined && /^[a-z]/.test(word) && (norm === `${word}s` || norm === `${word}es`);
+}
+
+/** A list of fixed phrases (no inflection, no fillers; a plural last word), matched longest first. */
 export class PhraseList {
   private readonly phrases: string[][];
 
@@ -102,7 +124,8 @@ export class PhraseList {
   /** The index of the last token of the longest phrase starting at `at`, or -1. */
   matchAt(tokens: readonly Token[], at: number): number {
     for (const words of this.phrases) {
-      if (words.every((word, i) => tokens[at + i]?.norm === word)) return at + words.length - 1;
+      if (words.every((word, i) => sameWord(tokens[at + i]?.norm, word, i === words.length - 1)))
+        return at + words.length - 1;
     }
     return -1;
   }
@@ -111,7 +134,11 @@ export class PhraseList {
   matchEndingAt(tokens: readonly Token[], at: number): number {
     for (const words of this.phrases) {
       const first = at - words.length + 1;
-      if (first >= 0 && words.every((word, i) => tokens[first + i]?.norm === word)) return first;
+      if (
+        first >= 0 &&
+        words.every((word, i) => sameWord(tokens[first + i]?.norm, word, i === words.length - 1))
+      )
+        return first;
     }
     return -1;
   }

@@ -103,6 +103,8 @@ function nameMentions(sentence: Sentence, tokens: readonly Token[], ctx: Mention
     const text = sentence.text.slice(match.start, match.end);
     const [target, via] = chooseTarget(match.forms, text, ctx);
     const mention = mentionOf(target, first, last, ctx, via);
+    if (mention && via === "proposed" && match.forms.some((form) => form.target.kind === "known"))
+      mention.datedOut = true;
     if (!mention) continue;
     const previous = mentions.at(-1);
     // "Armenian Prime Minister" + "Nikol Pashinyan": both name Pashinyan.
@@ -187,7 +189,16 @@ function titleAt(
     return [head, rules.headTitleRoles.get(foldInPlace(role)) ?? role, true];
   }
   const other = rules.titles.matchAt(tokens, at);
-  return other >= 0 ? [other, tokens.slice(at, other + 1).map((t) => t.text).join(" "), false] : undefined;
+  return other >= 0
+    ? [
+        other,
+        tokens
+          .slice(at, other + 1)
+          .map((t) => t.text)
+          .join(" "),
+        false,
+      ]
+    : undefined;
 }
 
 /** Where an office phrase sits: its title or office words, and where a person's name may follow. */
@@ -218,10 +229,19 @@ function officePhrase(
   const nameAfter = Math.max(span.nameAfter, titleEnd);
   // A known person right after the title: the person stands; a head title says whom they lead.
   let next = nameAfter + 1;
+  // "The president of the breakaway Republic of Artsakh, Arayik Harutyunyan": an apposition.
+  if (tokens[next]?.norm === "," && mentionsByFirst.get(next + 1)?.type === "person") next++;
   while (!mentionsByFirst.has(next) && isInitials(tokens[next])) next++;
   const person = mentionsByFirst.get(next);
   if (title && person && person.type === "person") {
-    titles.push({ person, body: state.entity, role: title[1], head: title[2], first: span.first, last: person.last });
+    titles.push({
+      person,
+      body: state.entity,
+      role: title[1],
+      head: title[2],
+      first: span.first,
+      last: person.last,
+    });
     person.first = Math.min(person.first, span.first);
     return undefined;
   }
@@ -293,6 +313,12 @@ export function findMentions(
     // "<office> of (the) <state>": the office was not a name, so it sits just before "of".
     if (isStateLike) {
       let of = mention.first - 1;
+      // "President of the breakaway Republic of Artsakh": modifiers between "of the" and the name.
+      while (
+        of > 0 &&
+        (tokens[of]!.pos === "ADJ" || (tokens[of]!.pos === "NOUN" && tokens[of - 1]?.norm === "the"))
+      )
+        of--;
       if (tokens[of]?.norm === "the") of--;
       if (tokens[of]?.norm === "of") {
         const officeFirst = Math.max(rules.offices.matchEndingAt(tokens, of - 1), -1);

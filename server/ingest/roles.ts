@@ -77,7 +77,16 @@ const PREPOSITIONS = new Set([
   "behind",
 ]);
 /** Participles between an abstract noun and its owner: "the assistance offered by". */
-const OFFERING = new Set(["offered", "provided", "given", "extended", "rendered", "made", "shown", "undertaken"]);
+const OFFERING = new Set([
+  "offered",
+  "provided",
+  "given",
+  "extended",
+  "rendered",
+  "made",
+  "shown",
+  "undertaken",
+]);
 /** Words that open a new clause: the subject of a verb after them is not found before them. */
 const CLAUSE_OPENERS = new Set([
   "while",
@@ -107,6 +116,8 @@ const LIST_SKIPPABLE = new Set(["the", "both", "also", "its", "their"]);
 const PLURAL_PRONOUNS = new Set(["they", "them"]);
 const PERSON_PRONOUNS = new Set(["he", "she", "him"]);
 const SCAN_LIMIT = 30;
+/** How far right an object may be: past that, a name belongs to another phrase. */
+const OBJECT_REACH = 16;
 
 export function viewOf(
   tokens: readonly Token[],
@@ -146,11 +157,16 @@ const CONJUNCTIONS = new Set(["and", "or", "&", "nor"]);
 const TWO_WORD_JOINERS = new Set(["as well", "along with", "together with", "well as"]);
 
 /** How many tokens from `at` form a joiner (0 when none), reading in `direction`. */
-function joinerAt(tokens: readonly Token[], at: number, direction: 1 | -1): { length: number; conjunction: boolean } {
+function joinerAt(
+  tokens: readonly Token[],
+  at: number,
+  direction: 1 | -1,
+): { length: number; conjunction: boolean } {
   const norm = tokens[at]?.norm ?? "";
   if (norm === ",") return { length: 1, conjunction: false };
   if (CONJUNCTIONS.has(norm)) return { length: 1, conjunction: true };
-  const pair = direction === 1 ? `${norm} ${tokens[at + 1]?.norm ?? ""}` : `${tokens[at - 1]?.norm ?? ""} ${norm}`;
+  const pair =
+    direction === 1 ? `${norm} ${tokens[at + 1]?.norm ?? ""}` : `${tokens[at - 1]?.norm ?? ""} ${norm}`;
   if (pair === "as well" || pair === "well as") {
     const third = direction === 1 ? tokens[at + 2]?.norm : tokens[at - 2]?.norm;
     return third === "as" ? { length: 3, conjunction: true } : { length: 0, conjunction: false };
@@ -188,14 +204,14 @@ function listAround(view: SentenceView, mention: Mention): Mention[] {
     return joined ? at : -1;
   };
   const after: Mention[] = [];
-  for (let at = step(mention.last, 1); at >= 0; ) {
+  for (let at = step(mention.last, 1); at >= 0;) {
     const next = covering[at];
     if (!isArgument(next) || next.first !== at || next.kind !== mention.kind) break;
     after.push(next);
     at = step(next.last, 1);
   }
   const before: Mention[] = [];
-  for (let at = step(mention.first, -1); at >= 0; ) {
+  for (let at = step(mention.first, -1); at >= 0;) {
     const previous = covering[at];
     if (!isArgument(previous) || previous.last !== at || previous.kind !== mention.kind) break;
     before.unshift(previous);
@@ -305,7 +321,12 @@ export function scanLeft(
  * "the efforts of the Co-Chairs", "the territorial integrity of Azerbaijan and Armenia": an
  * abstract noun whose owner is the real object of a welcome or support. Returns the owners.
  */
-function ownerAfterNoun(view: SentenceView, at: number, accepts: Accepts, ctx: RoleContext): Argument | undefined {
+function ownerAfterNoun(
+  view: SentenceView,
+  at: number,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
   const end = ctx.rules.actorNouns.matchAt(view.tokens, at);
   if (end < 0) return undefined;
   let next = end + 1;
@@ -316,15 +337,26 @@ function ownerAfterNoun(view: SentenceView, at: number, accepts: Accepts, ctx: R
   if (view.tokens[next]?.norm === "the") next++;
   const owner = view.covering[next];
   if (!isArgument(owner)) return undefined;
-  return named(listAround(view, owner).filter((m) => m.first >= owner.first), accepts);
+  return named(
+    listAround(view, owner).filter((m) => m.first >= owner.first),
+    accepts,
+  );
 }
 
 /** "Russia's efforts", "Armenia and Azerbaijan's courage": possessors of an abstract noun. */
-function possessorOfNoun(view: SentenceView, mention: Mention, accepts: Accepts, ctx: RoleContext): Argument | undefined {
+function possessorOfNoun(
+  view: SentenceView,
+  mention: Mention,
+  accepts: Accepts,
+  ctx: RoleContext,
+): Argument | undefined {
   let at = mention.last + 2; // past "'s"
   while (view.tokens[at]?.pos === "ADJ") at++;
   if (ctx.rules.actorNouns.matchAt(view.tokens, at) < 0) return undefined;
-  return named(listAround(view, mention).filter((m) => m.first <= mention.first), accepts);
+  return named(
+    listAround(view, mention).filter((m) => m.first <= mention.first),
+    accepts,
+  );
 }
 
 /** The object of a verb whose phrase ends at `from`: the first fitting list to its right in the clause. */
@@ -334,17 +366,35 @@ export function scanRight(
   accepts: Accepts,
   ctx: RoleContext,
   eventsInPhrases = false,
+  until = from + OBJECT_REACH,
 ): Argument | undefined {
   const { tokens, covering } = view;
   let inPhrase = false;
   let preposition = "";
   let start = from + 1;
   // "supports and welcomes the efforts": coordinated verbs share the object.
-  if ((tokens[start]?.norm === "and" || tokens[start]?.norm === "or") && tokens[start + 1]?.pos === "VERB") start += 2;
-  for (let at = start; at < tokens.length && at - from <= SCAN_LIMIT; at++) {
+  if ((tokens[start]?.norm === "and" || tokens[start]?.norm === "or") && tokens[start + 1]?.pos === "VERB")
+    start += 2;
+  for (let at = start; at < tokens.length && at <= until; at++) {
     const token = tokens[at]!;
-    if (HARD_STOPS.has(token.norm) || token.norm === "." || CLAUSE_OPENERS.has(token.norm) || isRelative(tokens, at))
+    if (
+      HARD_STOPS.has(token.norm) ||
+      token.norm === "." ||
+      CLAUSE_OPENERS.has(token.norm) ||
+      isRelative(tokens, at)
+    )
       return undefined;
+    // "encourage collaboration between Armenia, Azerbaijan and the OSCE": the parties.
+    if (token.norm === "between" && !inPhrase) {
+      const first = covering[at + 1] ?? covering[at + 2];
+      if (isArgument(first)) {
+        const argument = named(
+          listAround(view, first).filter((m) => m.first >= first.first),
+          accepts,
+        );
+        if (argument) return argument;
+      }
+    }
     if (isComplementiser(tokens, at)) return undefined;
     // A finite verb starts the next clause; a participle ("issued by") only qualifies the object.
     if ((token.pos === "VERB" || token.pos === "AUX") && at > start && !/(?:ed|en|ing)$/.test(token.norm))
@@ -359,7 +409,10 @@ export function scanRight(
       // addressee of an appeal) and, for a rule that takes events only, "concern at the increase in
       // incidents" (the event the noun is about).
       const forTo = preposition === "for" && tokens[mention.last + 1]?.norm === "to";
-      const eventInPhrase = eventsInPhrases && mention.kind === "event" && ["of", "in", "at", "over", "about", "on"].includes(preposition);
+      const eventInPhrase =
+        eventsInPhrases &&
+        mention.kind === "event" &&
+        ["of", "in", "at", "over", "about", "on"].includes(preposition);
       if (isArgument(mention) && (!inPhrase || forTo || eventInPhrase)) {
         const list = listAround(view, mention).filter((m) => m.first >= mention.first);
         const argument = named(list, accepts);

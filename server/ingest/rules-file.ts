@@ -25,6 +25,17 @@ const verbRuleSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
 });
 
+const NOMINAL_PLACES = ["possessor", "by", "of", "to", "into", "on", "against", "from"] as const;
+const nominalSchema = z.strictObject({
+  relation: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  nouns: words.min(1),
+  subjectAt: z.array(z.enum(NOMINAL_PLACES)).min(1),
+  objectAt: z.array(z.enum(NOMINAL_PLACES)).min(1),
+  subject: words.min(1),
+  object: words.min(1),
+  confidence,
+});
+
 const stateSchema = z.tuple([z.string(), words, z.string().nullable(), words]);
 const organisationSchema = z.tuple([z.string(), z.string(), words]);
 
@@ -60,6 +71,7 @@ export const rulesFileSchema = z.strictObject({
     z.string().regex(/^[a-z][a-z0-9-]*$/, "rule ids are lower-case words joined by hyphens"),
     verbRuleSchema,
   ),
+  nominals: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), nominalSchema),
   phrases: z.strictObject({
     between: z.array(
       z.strictObject({
@@ -81,6 +93,7 @@ export const rulesFileSchema = z.strictObject({
 
 export type ExtractionRules = z.output<typeof rulesFileSchema>;
 export type VerbRule = z.output<typeof verbRuleSchema> & { id: string };
+export type NominalRule = z.output<typeof nominalSchema>;
 
 export const RULES_FILE = path.join("vocabulary", "extraction-rules.yaml");
 
@@ -114,6 +127,7 @@ export function checkRules(
   const phrases = rules.phrases;
   const unknown = [
     ...Object.entries(rules.rules).map(([id, rule]) => [`rules.${id}`, rule.relation] as const),
+    ...Object.entries(rules.nominals).map(([id, rule]) => [`nominals.${id}`, rule.relation] as const),
     ...phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
     ...phrases.agents.map((phrase, i) => [`phrases.agents.${i}`, phrase.relation] as const),
     ["phrases.betweenNouns", phrases.betweenNouns.relation] as const,

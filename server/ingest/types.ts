@@ -128,7 +128,8 @@ export interface Token {
 }
 
 /** How a mention was tied to its entity. */
-export type LinkVia = "label" | "alias" | "demonym" | "capital" | "office" | "title" | "proposed" | "reference";
+export type LinkVia =
+  "label" | "alias" | "demonym" | "capital" | "office" | "title" | "proposed" | "reference";
 
 /** A stretch of a sentence that names an entity (or proposes one). */
 export interface Mention {
@@ -145,6 +146,11 @@ export interface Mention {
   possessor: boolean;
   /** For an entity the graph does not know: what to propose. */
   proposal?: { label: string; type: string; aliases: string[] };
+  /**
+   * The name matched only events dated after the article ("the joint statement" in a 2020 text):
+   * the event nouns pass may still find the one it means by date; else the proposal stands.
+   */
+  datedOut?: boolean;
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * Names that hold a phrase: an alias such as "Ministerial Council meeting in Tirana" or "Joint
+ * Appeal by the Foreign Ministers of Armenia and Azerbaijan" names an event and, inside it, where it
+ * happened or who made it. For each such event mention, a view of the sentence in which the event is
+ * only the words before its first preposition and the names inside it are mentions of their own,
+ * so the noun phrase rules read it like any other phrase.
+ */
+import { referentOf } from "./discourse.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { viewOf, type SentenceView } from "./roles.ts";
+import type { Mention, Sentence } from "./types.ts";
+
+const STRUCTURE = new Set(["by", "of", "in", "at", "along", "to", "between", "near", "on"]);
+
+export function innerViews(
+  sentence: Sentence,
+  view: SentenceView,
+  index: LinkIndex,
+  gazetteer: Gazetteer,
+): SentenceView[] {
+  const views: SentenceView[] = [];
+  const { tokens } = view;
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || event.last - event.first < 2 || event.via === "reference") continue;
+    const split = tokens.findIndex(
+      (token, at) => at > event.first && at <= event.last && STRUCTURE.has(token.norm),
+    );
+    if (split < 0) continue;
+    const from = tokens[split]!.start - sentence.start;
+    const to = tokens[event.last]!.end - sentence.start;
+    const inner: Mention[] = [];
+    for (const match of gazetteer.find(sentence.text.slice(from, to))) {
+      const target = match.forms.find((form) => form.target.kind === "known")?.target;
+      const entity = target?.kind === "known" ? index.entities.get(target.entity) : undefined;
+      if (!entity || entity.kind === "event") continue;
+      const first = tokens.findIndex((token) => token.start === sentence.start + from + match.start);
+      const last = tokens.findIndex((token) => token.end === sentence.start + from + match.end);
+      if (first < 0 || last < 0) continue;
+      inner.push({
+        first,
+        last,
+        entity: entity.id,
+        kind: entity.kind,
+        type: entity.type,
+        via: match.forms[0]!.via,
+        modifier: false,
+        possessor: false,
+      });
+    }
+    if (inner.length === 0) continue;
+    const head: Mention = { ...event, last: split - 1, ...referentOf(event) };
+    const others = view.mentions.filter((mention) => mention !== event);
+    views.push(
+      viewOf(
+        tokens,
+        [...others, head, ...inner].sort((a, b) => a.first - b.first),
+        view.headline,
+      ),
+    );
+  }
+  return views;
+}

@@ -1,0 +1,286 @@
+/**
+ * The noun phrase rules: relations stated without a verb. "talks between A and B", "the joint
+ * statement by A and B", "Azerbaijan's military operation", "the summit in Granada", "Armenian
+ * Prime Minister Nikol Pashinyan", "the Armenian Armed Forces". Each rule's relation, event types
+ * and confidence are data (extraction-rules.yaml, `phrases`).
+ */
+import type { CompiledRules } from "./compiled-rules.ts";
+import { referentOf, type Referent } from "./discourse.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import type { PhraseList } from "./lexicon.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { fits, type Candidate } from "./match-rules.ts";
+import type { SentenceView } from "./roles.ts";
+import type { Mention, TitleFact } from "./types.ts";
+
+/** The actor mentions listed right after `at` ("between A and B", "by A, B and C"). */
+function actorsAfter(view: SentenceView, at: number, offices?: PhraseList): Mention[] {
+  const found: Mention[] = [];
+  for (let next = at; next < view.tokens.length; next++) {
+    // "by the Foreign Ministers of Armenia and Azerbaijan": the office words stand for their states.
+    const office = offices && !view.covering[next] ? offices.matchAt(view.tokens, next) : -1;
+    if (office >= 0 && view.tokens[office + 1]?.norm === "of") {
+      next = office + 1;
+      continue;
+    }
+    const mention = view.covering[next];
+    if (mention && mention.first === next && mention.kind === "actor" && !mention.modifier) {
+      found.push(mention);
+      next = mention.last;
+    } else if (mention && mention.kind === "actor" && mention.first < next) {
+      next = mention.last;
+    } else if (
+      ![",", "and", "the", "both", "together", "with", "as", "well"].includes(view.tokens[next]!.norm)
+    )
+      break;
+  }
+  return found;
+}
+
+/** A candidate of a noun phrase rule, when both ends fit the relation. */
+function phraseCandidate(
+  index: LinkIndex,
+  rule: string,
+  relation: string,
+  subject: Referent,
+  object: Referent,
+  first: number,
+  last: number,
+  confidence: number,
+): Candidate | undefined {
+  const type = index.relationTypes.get(relation);
+  if (!type || subject.entity === object.entity || !fits(subject, type.domain) || !fits(object, type.range))
+    return undefined;
+  return {
+    rule,
+    relation,
+    subject,
+    object,
+    first,
+    last,
+    anchor: first,
+    modality: "asserted",
+    confidence,
+    byReference: false,
+  };
+}
+
+/** "<event> between A and B", "talks between A and B". */
+export function matchBetween(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const phrases = rules.source.phrases;
+  for (let at = 1; at < view.tokens.length; at++) {
+    if (view.tokens[at]!.norm !== "between") continue;
+    const parties = actorsAfter(view, at + 1);
+    if (parties.length < 2) continue;
+    const head = view.covering[at - 1];
+    const last = parties.at(-1)!.last;
+    const add = (candidate: Candidate | undefined) => candidate && out.push(candidate);
+    const noun = view.tokens[at - 1]!;
+    const { nouns, relation, confidence } = phrases.betweenNouns;
+    // "talks between A and B", "the meeting between A and B": the parties negotiated, whether or
+    // not the talks are an event the graph knows.
+    if (nouns.some((word) => word === noun.norm || word === noun.lemma)) {
+      for (const [i, party] of parties.entries())
+        for (const other of parties.slice(i + 1))
+          add(
+            phraseCandidate(
+              index,
+              "between-nouns",
+              relation,
+              referentOf(party),
+              referentOf(other),
+              at - 1,
+              last,
+              confidence,
+            ),
+          );
+    }
+    if (head && head.kind === "event" && !head.modifier) {
+      const phrase = phrases.between.find((p) => p.event.includes(head.type));
+      if (!phrase) continue;
+      const event = referentOf(head);
+      for (const [i, party] of parties.entries()) {
+        const actor = referentOf(party);
+        if (phrase.direction === "mutual") {
+          for (const other of parties.slice(i + 1))
+            add(
+              phraseCandidate(
+                index,
+                "between",
+                phrase.relation,
+                actor,
+                referentOf(other),
+                head.first,
+                last,
+                phrase.confidence,
+              ),
+            );
+        } else if (phrase.direction === "actor-to-event") {
+          add(
+            phraseCandidate(
+              index,
+              "between",
+              phrase.relation,
+              actor,
+              event,
+              head.first,
+              last,
+              phrase.confidence,
+            ),
+          );
+        } else
+          add(
+            phraseCandidate(
+              index,
+              "between",
+              phrase.relation,
+              event,
+              actor,
+              head.first,
+              last,
+              phrase.confidence,
+            ),
+          );
+      }
+    }
+  }
+}
+
+/** Title facts: "Armenian Prime Minister Nikol Pashinyan" leads Armenia; a minister belongs to it. */
+export function matchTitles(
+  titles: readonly TitleFact[],
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: (Candidate & { role?: string })[],
+): void {
+  const { leads, members } = rules.source.phrases;
+  for (const title of titles) {
+    const body = index.entities.get(title.body);
+    if (!body) continue;
+    const { relation, confidence } = title.head ? leads : members;
+    const object: Referent = { entity: body.id, kind: body.kind, type: body.type };
+    const rule = title.head ? "leads" : "members";
+    const candidate = phraseCandidate(
+      index,
+      rule,
+      relation,
+      referentOf(title.person),
+      object,
+      title.first,
+      title.last,
+      confidence,
+    );
+    if (candidate) out.push({ ...candidate, role: title.role });
+  }
+}
+
+/** "<actor>'s <event>", "<event> by/of <actor>": who issued or launched it. */
+export function matchAgents(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  for (const event of view.mentions) {
+    if (event.kind !== "event") continue;
+    const phrase = rules.source.phrases.agents.find((p) => p.event.includes(event.type));
+    if (!phrase) continue;
+    const agents: Mention[] = [];
+    const by = view.tokens[event.last + 1]?.norm;
+    if (by === "of" || by === "by") agents.push(...actorsAfter(view, event.last + 2, rules.offices));
+    // "Azerbaijan's military operation", past adjectives: the owner is the agent.
+    let before = event.first - 1;
+    if (view.tokens[before]?.norm === "the") before--;
+    const owner = view.covering[before - 1];
+    if (owner?.possessor && owner.kind === "actor" && owner.last === before - 1) agents.push(owner);
+    for (const agent of agents) {
+      const candidate = phraseCandidate(
+        index,
+        "agents",
+        phrase.relation,
+        referentOf(agent),
+        referentOf(event),
+        Math.min(event.first, agent.first),
+        Math.max(event.last, agent.last),
+        phrase.confidence,
+      );
+      if (candidate) out.push(candidate);
+    }
+  }
+}
+
+/** "<event> in/at/along <place>": where it happened. */
+export function matchPlaces(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const { prepositions, event: types, relation, confidence } = rules.source.phrases.places;
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || !types.includes(event.type)) continue;
+    let at = event.last + 1;
+    if (!prepositions.includes(view.tokens[at]?.norm ?? "")) continue;
+    at++;
+    if (view.tokens[at]?.norm === "the") at++;
+    const place = view.covering[at];
+    if (!place || place.kind !== "place" || place.modifier) continue;
+    const candidate = phraseCandidate(
+      index,
+      "places",
+      relation,
+      referentOf(event),
+      referentOf(place),
+      event.first,
+      place.last,
+      confidence,
+    );
+    if (candidate) out.push(candidate);
+  }
+}
+
+/** An armed force named with its state ("Armenian Armed Forces", "contingent of the Russian Federation"). */
+export function matchForces(
+  view: SentenceView,
+  ctx: { gazetteer: Gazetteer; index: LinkIndex; rules: CompiledRules },
+  sentence: string,
+  sentenceStart: number,
+  out: Candidate[],
+): void {
+  const { relation, confidence } = ctx.rules.source.phrases.forces;
+  for (const force of view.mentions) {
+    if (force.type !== "armed_force" || force.modifier) continue;
+    let owner: Referent | undefined;
+    // The state inside the force's own name: "Armenian Armed Forces", "Azerbaijani army".
+    const from = view.tokens[force.first]!.start - sentenceStart;
+    const to = view.tokens[force.last]!.end - sentenceStart;
+    for (const match of ctx.gazetteer.find(sentence.slice(from, to))) {
+      const target = match.forms.find((form) => form.target.kind === "known")?.target;
+      const entity = target?.kind === "known" ? ctx.index.entities.get(target.entity) : undefined;
+      if (entity && entity.type === "state")
+        owner = { entity: entity.id, kind: entity.kind, type: entity.type };
+    }
+    // "… of the Russian Federation" right after it.
+    if (!owner && view.tokens[force.last + 1]?.norm === "of") {
+      const state = actorsAfter(view, force.last + 2)[0];
+      if (state?.type === "state") owner = referentOf(state);
+    }
+    if (!owner) continue;
+    const candidate = phraseCandidate(
+      ctx.index,
+      "forces",
+      relation,
+      referentOf(force),
+      owner,
+      force.first,
+      force.last,
+      confidence,
+    );
+    if (candidate) out.push(candidate);
+  }
+}
