@@ -50,9 +50,9 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
     speechVerbs: rules.attribution.speechVerbs.map((verb) => new Phrase(verb, irregular)),
     accordingTo: new PhraseList(rules.attribution.accordingTo),
     firstPerson: new Set(rules.attribution.firstPerson.map(foldInPlace)),
-    announced: new PhraseList(rules.modality.announced),
-    hedged: new PhraseList(rules.modality.hedged),
-    negated: new PhraseList(rules.modality.negated),
+    announced: new PhraseList(rules.modality.announced, irregular),
+    hedged: new PhraseList(rules.modality.hedged, irregular),
+    negated: new PhraseList(rules.modality.negated, irregular),
     approximate: new PhraseList(rules.counts.approximate),
     countable: new PhraseList(rules.counts.countable),
     verbRules: verbRules(rules).map((rule) => ({

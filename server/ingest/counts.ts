@@ -88,6 +88,8 @@ export function numberEndingAt(
   return { first: cue >= 0 ? cue : first, last, value, approximate: cue >= 0 };
 }
 
+const YEAR_CONTEXT = new Set(["in", "since", "by", "until", "from", "during", "before", "after"]);
+
 /** The count standing right before token `at` (past adjectives and demonyms), or undefined. */
 export function countBefore(
   tokens: readonly Token[],
@@ -103,8 +105,9 @@ export function countBefore(
   )
     last--;
   const count = numberEndingAt(tokens, last, approximate);
-  if (count && count.value >= 1900 && count.value <= 2100 && /^\d{4}$/.test(tokens[count.last]!.norm))
-    return undefined; // a year
+  // "in 2020 offensives" is a year; "1960 servicemen" is a count.
+  const yearLike = count !== undefined && /^(?:19|20)\d\d$/.test(tokens[count.last]!.norm);
+  if (yearLike && YEAR_CONTEXT.has(tokens[count.first - 1]?.norm ?? "")) return undefined;
   return count;
 }
 

@@ -84,6 +84,8 @@ function recentBefore(types: readonly string[], ctx: EventNounContext): Referent
   let best: { referent: Referent; rank: number } | null = null;
   for (const type of types) {
     for (const event of ctx.datedEvents.get(type) ?? []) {
+      // A year alone says too little to pick "the escalation" of a given month.
+      if (event.date.precision === "year") continue;
       const start = Date.parse(event.date.start);
       const end = Date.parse(event.date.end);
       if (start > day) continue;

@@ -116,8 +116,12 @@ function sameWord(norm: string | undefined, word: string, last: boolean): boolea
 export class PhraseList {
   private readonly phrases: string[][];
 
-  constructor(list: readonly string[]) {
-    this.phrases = list.map(phraseWords).filter((words) => words.length > 0);
+  /** With `irregular`, a phrase's first word also matches its inflections ("pledged to"). */
+  constructor(list: readonly string[], irregular?: Readonly<Record<string, readonly string[]>>) {
+    const phrases = list.map(phraseWords).filter((words) => words.length > 0);
+    this.phrases = irregular
+      ? phrases.flatMap(([first, ...rest]) => inflections(first!, irregular).map((form) => [form, ...rest]))
+      : phrases;
     this.phrases.sort((a, b) => b.length - a.length);
   }
 

@@ -354,6 +354,8 @@ export function findMentions(
   for (const mention of result) mention.possessor = isPossessive(tokens[mention.last + 1]);
   for (const mention of result)
     if (mention.type === "person") titles.push(...titlesInside(sentence, tokens, mention, ctx));
+  for (const mention of result)
+    if (mention.type === "person") titles.push(...titleBefore(tokens, mention, result, ctx));
   if (!sentence.headline) result.push(...unknownNames(tokens, result, ctx));
   result.sort((a, b) => a.first - b.first);
   return { mentions: result, titles };
@@ -398,6 +400,34 @@ function titlesInside(
     ];
   }
   return [];
+}
+
+/**
+ * "Azerbaijani President Ilham Aliyev" when the alias "President Ilham Aliyev" took the title: the
+ * state right before the person's own title.
+ */
+function titleBefore(
+  tokens: readonly Token[],
+  person: Mention,
+  mentions: readonly Mention[],
+  ctx: MentionContext,
+): TitleFact[] {
+  const title = titleAt(tokens, person.first, ctx.rules);
+  if (!title || title[0] >= person.last) return [];
+  let end = person.first - 1;
+  if (isPossessive(tokens[end])) end--;
+  const body = mentions.find(
+    (mention) =>
+      mention.last === end &&
+      mention.kind === "actor" &&
+      mention.type !== "person" &&
+      mention.type !== "group",
+  );
+  if (!body) return [];
+  body.modifier = true;
+  return [
+    { person, body: body.entity, role: title[1], head: title[2], first: body.first, last: person.last },
+  ];
 }
 
 /** Capitalised names the graph does not know: after a title a person, with a known head word its type. */
