@@ -26,6 +26,8 @@ interface DraftBase {
   quote: string;
   start: number;
   confidence: number;
+  /** Found in a headline: dropped when the body states the same. */
+  headline: boolean;
 }
 
 export type Draft =
@@ -47,16 +49,17 @@ type RelationDraft = Extract<Draft, { kind: "relation" }>;
 const overlaps = (a: DraftBase, b: DraftBase) =>
   a.start < b.start + b.quote.length && b.start < a.start + a.quote.length;
 
+const factKey = (draft: Draft) =>
+  draft.kind === "relation"
+    ? `${draft.subject.entity}\t${draft.relation}\t${draft.object.entity}`
+    : `${draft.subject.entity}\tdate\t${draft.value}`;
+
 /** One draft per fact and place: the most confident, then the shortest quote. */
 function dropDuplicates(drafts: readonly Draft[]): Draft[] {
   const kept: Draft[] = [];
-  const keyOf = (draft: Draft) =>
-    draft.kind === "relation"
-      ? `${draft.subject.entity}\t${draft.relation}\t${draft.object.entity}`
-      : `${draft.subject.entity}\tdate\t${draft.value}`;
   const byKey = new Map<string, Draft[]>();
   for (const draft of drafts) {
-    const key = keyOf(draft);
+    const key = factKey(draft);
     const same = byKey.get(key) ?? [];
     // The same words again (a repeated paragraph) or an overlapping reading of the same words.
     const twin = same.find((other) => overlaps(other, draft) || other.quote === draft.quote);
@@ -134,7 +137,10 @@ export function assembleResult({
     language: "en",
     added: meta.added,
   };
-  const kept = dropDuplicates(drafts.filter((draft) => draft.kind !== "relation" || checkEnds(draft, index)));
+  const valid = drafts.filter((draft) => draft.kind !== "relation" || checkEnds(draft, index));
+  // A headline that repeats the body adds no claim (graph-data/CURATING.md, rule 5).
+  const inBody = new Set(valid.filter((draft) => !draft.headline).map(factKey));
+  const kept = dropDuplicates(valid.filter((draft) => !draft.headline || !inBody.has(factKey(draft))));
   kept.sort((a, b) => a.start - b.start || a.quote.length - b.quote.length);
   const named = new Set(
     kept.flatMap((d) => (d.kind === "relation" ? [d.subject.entity, d.object.entity] : [d.subject.entity])),

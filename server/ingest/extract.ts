@@ -78,6 +78,8 @@ function speakerOf(meta: ArticleMeta, extractor: Extractor, ctx: MentionContext)
   return null;
 }
 
+const OPENING = /^[“"‘'([]$/;
+const CLOSING = /^[”"’')\]]$/;
 const PHRASE_RULES = new Set(["between", "between-nouns", "agents", "places", "forces", "leads", "members"]);
 const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
 // Nominal rules ("the release by Azerbaijan of …") take dates like verbs.
@@ -105,10 +107,18 @@ function readSentence(
   });
   roles.discourse.observeMentions(mentions);
   const view = viewOf(tokens, mentions, sentence.headline);
-  const quoteOf = (first: number, last: number) => ({
-    quote: text.slice(tokens[first]!.start, tokens[last]!.end),
-    start: tokens[first]!.start,
-  });
+  const quoteOf = (from: number, to: number) => {
+    // A quote starts and ends on words: "…on Thursday," loses its comma.
+    let first = from;
+    let last = to;
+    while (first < last && tokens[first]!.pos === "PUNCT" && !OPENING.test(tokens[first]!.text)) first++;
+    while (last > first && tokens[last]!.pos === "PUNCT" && !CLOSING.test(tokens[last]!.text)) last--;
+    return {
+      quote: text.slice(tokens[first]!.start, tokens[last]!.end),
+      start: tokens[first]!.start,
+      headline: sentence.headline,
+    };
+  };
   const drafts: Draft[] = [];
   for (const candidate of matchSentence(
     sentence,
