@@ -18,7 +18,10 @@ const NO_CODES: EventCodes = Object.freeze({ cameo: null, cameoLabel: null, gold
  * codes for asserted and announced claims, and none for hedged or negated ones: a possibility or a
  * denial is not an event, so it gets no CAMEO code, PLOVER type or Goldstein value.
  */
-export function codesAt(type: RelationType | undefined, modality: Modality): EventCodes {
+export function codesAt(
+  type: (EventCodes & Pick<RelationType, "modalities">) | undefined,
+  modality: Modality,
+): EventCodes {
   if (!type) return NO_CODES;
   const own = type.modalities[modality];
   if (own) return own;

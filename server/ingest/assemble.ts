@@ -4,6 +4,7 @@
  * given its event qualifier so they join it, ids given in reading order, proposed entities listed,
  * and the codes and date notes a reader needs beside each claim.
  */
+import { codesAt } from "../graph/modality.ts";
 import type { Referent } from "./discourse.ts";
 import type { Extractor } from "./extract.ts";
 import { IngestError } from "./input-checks.ts";
@@ -214,8 +215,7 @@ export function assembleResult({
       rule: draft.rule,
       ...(Object.keys(qualifiers).length > 0 ? { qualifiers } : {}),
     });
-    const type = index.relationTypes.get(draft.relation)!;
-    const codes = type.modalities[draft.modality] ?? type;
+    const codes = codesAt(index.relationTypes.get(draft.relation), draft.modality);
     notes.push({
       claimId: id,
       cameo: codes.cameo,

@@ -3,9 +3,9 @@
  * proposed entities out. Claims are in the graph-data JSON Lines claim form (graph-data/README.md),
  * so the writer appends them as they are and the loader reads them like any other claims.
  */
-import type { NodeKind } from "../model/types.ts";
+import type { Modality, NodeKind } from "../model/types.ts";
 
-export type Modality = "asserted" | "announced" | "hedged" | "negated";
+export type { Modality };
 
 /** What the caller knows about the article. Anything unknown is null, never guessed. */
 export interface ArticleMeta {

@@ -24,7 +24,7 @@ describe("linking actors", () => {
 
   it("reads a demonym before people as the people, not the state", async () => {
     const { claims } = await extract("Azerbaijan released 32 Armenian soldiers.");
-    expect(triples(claims)).toEqual(["azerbaijan RELEASED released-armenian-soldiers"]);
+    expect(triples(claims)).toEqual(["azerbaijan RELEASED armenian-prisoners-of-war"]);
   });
 
   it("reads a title as the person who holds it, and says whom they lead", async () => {

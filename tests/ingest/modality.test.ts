@@ -4,7 +4,7 @@ import { extract, find } from "./helpers.ts";
 /** The modality of the one RELEASED claim of a sentence ("asserted" when not written). */
 async function modalityOf(text: string): Promise<string> {
   const { claims } = await extract(text);
-  return find(claims, "azerbaijan RELEASED released-armenian-soldiers").modality ?? "asserted";
+  return find(claims, "azerbaijan RELEASED armenian-prisoners-of-war").modality ?? "asserted";
 }
 
 describe("modality from the words governing the verb", () => {
