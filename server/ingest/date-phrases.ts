@@ -106,6 +106,29 @@ export function findDates(text: string, published: string | null): DatePhrase[] 
       match.index + match[0].length,
       validDay(Number(match[3]), Number(match[2]), Number(match[1])),
     );
+  // "9November" (a lost space): the day and month, the year from the sentence or the publication.
+  const glued = new RegExp(`\\b(\\d{1,2})${MONTH_PATTERN}(?:\\s+(\\d{4}))?\\b`, "g");
+  for (const match of text.matchAll(glued)) {
+    const month = monthNumber(match[2]!);
+    const day = Number(match[1]);
+    const year = match[3] ?? /\b(?:19|20)\d\d\b/.exec(text.slice(match.index))?.[0];
+    const end = match.index + match[0].length;
+    if (year) fixed(match.index, end, validDay(Number(year), month, day));
+    else if (reference)
+      add({
+        start: match.index,
+        end,
+        relative: true,
+        resolve: (d) => dayOfYearAround(month, day, reference, d),
+      });
+  }
+  // "as 2023 draws to a close", "at the end of 2023", "late 2023": that year's December.
+  for (const match of text.matchAll(
+    /\b(?:as (\d{4}) draws to a close|(?:at )?the end of (\d{4})|late (\d{4}))\b/gi,
+  )) {
+    const year = match[1] ?? match[2] ?? match[3];
+    fixed(match.index, match.index + match[0].length, `${year}-12`);
+  }
   // "Between 19 and 20 September 2023", "7–8 December 2023": an interval of days.
   const range = new RegExp(
     `\\b(\\d{1,2})\\s*(?:and|to|–|-)\\s*(\\d{1,2})\\s+${MONTH_PATTERN}\\s+(\\d{4})\\b`,
@@ -164,5 +187,30 @@ export function findDates(text: string, published: string | null): DatePhrase[] 
     const start = match.index + match[0].length - 4;
     fixed(start, start + 4, match[2]!);
   }
-  return phrases.sort((a, b) => a.start - b.start);
+  return phrases.sort((a, b) => a.start - b.start).map((phrase) => openEnded(phrase, text));
+}
+
+/** Whether the model reads open intervals ("../2020-11-20", "2020-09-27/.."). */
+const OPEN_INTERVALS = typeof parseDate("../2000") !== "string";
+
+/**
+ * "by 20 November 2020" is a deadline, `../2020-11-20`; "since 2020" a start, `2020/..`. Only when
+ * the model reads open intervals; otherwise the date stands as written.
+ */
+function openEnded(phrase: DatePhrase, text: string): DatePhrase {
+  if (!OPEN_INTERVALS) return phrase;
+  const before = text.slice(Math.max(0, phrase.start - 16), phrase.start).toLowerCase();
+  const open = /\b(?:by|until|till|no later than)\s+$/.test(before)
+    ? "start"
+    : /\bsince\s+$/.test(before)
+      ? "end"
+      : null;
+  if (!open) return phrase;
+  return { ...phrase, resolve: (direction) => openInterval(phrase.resolve(direction), open) };
+}
+
+/** A date made open at one end; an interval already is left as it is. */
+export function openInterval(value: string | null, open: "start" | "end" | "neither"): string | null {
+  if (value === null || open === "neither" || value.includes("/") || !OPEN_INTERVALS) return value;
+  return open === "start" ? `../${value}` : `${value}/..`;
 }

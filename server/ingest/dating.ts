@@ -3,7 +3,7 @@
  * an announced act and backward otherwise. An event named with a date beside it ("this joint
  * statement, released on December 7, 2023", "the 1991 Almaty Declaration") also gets a date claim.
  */
-import type { DatePhrase } from "./date-phrases.ts";
+import { openInterval, type DatePhrase } from "./date-phrases.ts";
 import type { Mention, Modality, Sentence, Token } from "./types.ts";
 
 /** A date phrase placed on the sentence's tokens. */
@@ -96,6 +96,9 @@ const EVENT_PARTICIPLES = new Set([
   "place",
 ]);
 
+const STARTING = new Set(["began", "started", "erupted", "broke"]);
+const ENDING = new Set(["concluded", "ended", "finished"]);
+
 export interface EventDate {
   event: Mention;
   value: string;
@@ -125,7 +128,10 @@ export function eventDates(
       if (["on", "in", "of", "dated"].includes(tokens[at]?.norm ?? "")) at++;
       const after = place.first === at && at > event.last + 1;
       if (!before && !after) continue;
-      const value = place.phrase.resolve("past");
+      // "hostilities … began on 27 September 2020" dates the start; "concluded in 1994" the end.
+      const verb = tokens[event.last + 1]?.norm ?? "";
+      const open = STARTING.has(verb) ? "end" : ENDING.has(verb) ? "start" : "neither";
+      const value = openInterval(place.phrase.resolve("past"), open);
       if (value === null) continue;
       found.push({
         event,

@@ -41,3 +41,26 @@ describe("dates resolved against the publication date", () => {
     expect(dates("The talks went well.", "2023-12-13")).toEqual([]);
   });
 });
+
+describe("dates at the edges", () => {
+  it("reads a day glued to its month, taking the year from the sentence", () => {
+    expect(
+      findDates("It was signed on 9November by the leaders, effective 10 November 2020", null).map((p) =>
+        p.resolve("past"),
+      ),
+    ).toEqual(["2020-11-09", "2020-11-10"]);
+  });
+
+  it("reads a deadline and a start as open intervals", () => {
+    expect(findDates("shall be returned by 20 November 2020", null).map((p) => p.resolve("past"))).toEqual([
+      "../2020-11-20",
+    ]);
+    expect(findDates("tensions since 2020", null).map((p) => p.resolve("past"))).toEqual(["2020/.."]);
+  });
+
+  it("reads the close of a year as its December", () => {
+    expect(
+      findDates("progress in peace talks as 2023 draws to a close", null).map((p) => p.resolve("past")),
+    ).toEqual(["2023-12"]);
+  });
+});
