@@ -125,8 +125,9 @@ export function eventDates(
       if (tokens[at]?.norm === ",") at++;
       if (EVENT_PARTICIPLES.has(tokens[at]?.norm ?? "")) at++;
       if (tokens[at]?.norm === "place") at++;
-      if (["on", "in", "of", "dated"].includes(tokens[at]?.norm ?? "")) at++;
-      const after = place.first === at && at > event.last + 1;
+      // chrono's phrase may or may not hold its preposition ("on 7 December").
+      const preposition = ["on", "in", "of", "dated"].includes(tokens[at]?.norm ?? "");
+      const after = place.first === at || (preposition && place.first === at + 1);
       if (!before && !after) continue;
       // "hostilities … began on 27 September 2020" dates the start; "concluded in 1994" the end.
       const verb = tokens[event.last + 1]?.norm ?? "";

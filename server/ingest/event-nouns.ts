@@ -21,7 +21,8 @@ const DEFINITE = new Set(["the", "this", "that", "these", "those", "its", "their
 export interface DatedEvent {
   entity: string;
   type: string;
-  date: DateValue;
+  /** Every date known for it: sources may disagree (7 or 8 December). */
+  dates: DateValue[];
 }
 
 /**
@@ -33,13 +34,14 @@ export function datedEventsByType(index: LinkIndex): Map<string, DatedEvent[]> {
   const byType = new Map<string, DatedEvent[]>();
   for (const entity of index.entities.values()) {
     if (entity.kind !== "event") continue;
-    const claimed = index.eventDates.get(entity.id);
     const labelled = findDates(entity.label, null).map((phrase) => phrase.resolve("past"));
-    const text = claimed ?? (labelled.length === 1 ? labelled[0] : undefined);
-    const date = text ? parseDate(text) : undefined;
-    if (!date || typeof date === "string") continue;
+    const texts = index.eventDates.get(entity.id) ?? (labelled.length === 1 ? labelled : []);
+    const dates = texts
+      .map((text) => (text === null ? "" : parseDate(text)))
+      .filter((date): date is DateValue => typeof date !== "string");
+    if (dates.length === 0) continue;
     const list = byType.get(entity.type) ?? [];
-    list.push({ entity: entity.id, type: entity.type, date });
+    list.push({ entity: entity.id, type: entity.type, dates });
     byType.set(entity.type, list);
   }
   return byType;
@@ -69,7 +71,8 @@ function referentMention(referent: Referent, first: number, last: number): Menti
 function byDate(types: readonly string[], date: DateValue, ctx: EventNounContext): Referent | null {
   for (const type of types)
     for (const event of ctx.datedEvents.get(type) ?? [])
-      if (datesAgree(event.date, date)) return { entity: event.entity, kind: "event", type };
+      if (event.dates.some((known) => datesAgree(known, date)))
+        return { entity: event.entity, kind: "event", type };
   return null;
 }
 
@@ -84,15 +87,15 @@ function recentBefore(types: readonly string[], ctx: EventNounContext): Referent
   let best: { referent: Referent; rank: number } | null = null;
   for (const type of types) {
     for (const event of ctx.datedEvents.get(type) ?? []) {
+      const date = event.dates[0]!;
       // A year alone says too little to pick "the escalation" of a given month.
-      if (event.date.precision === "year") continue;
-      const start = Date.parse(event.date.start);
-      const end = Date.parse(event.date.end);
+      if (date.precision === "year") continue;
+      const start = Date.parse(date.start);
+      const end = Date.parse(date.end);
       if (start > day) continue;
       const distance = end < day ? (day - end) / 86_400_000 : 0;
       if (distance > RECENT_DAYS) continue;
-      const rank =
-        distance + (event.date.precision === "day" ? 0 : event.date.precision === "month" ? 30 : 365);
+      const rank = distance + (date.precision === "day" ? 0 : 30);
       if (best && best.rank <= rank) continue;
       best = { referent: { entity: event.entity, kind: "event", type }, rank };
     }

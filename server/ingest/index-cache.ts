@@ -13,7 +13,7 @@ import { LinkIndex, type LinkIndexData } from "./link-index.ts";
 import { readLinkIndex } from "./read-link-index.ts";
 
 /** Bump when the index's content or format changes, so older caches are ignored. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 const FOLDERS = ["vocabulary", "entities", "claims", "sources"];
 
 interface CacheFile {

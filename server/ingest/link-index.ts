@@ -47,7 +47,8 @@ export interface LinkIndexData {
   /** Sorted lines "subject\tTYPE\tobject\tevent\n", one per relation; event is "" when none. */
   relationKeys: string;
   titles: TitleHolder[];
-  eventDates: [string, string][];
+  /** Every distinct date the claims give each event (sources may disagree). */
+  eventDates: [string, string[]][];
   sources: [string, string | null, string | null][];
 }
 
@@ -72,7 +73,8 @@ export class LinkIndex {
   private readonly addedKeys = new Map<string, string[]>();
   /** Title holders by the body they lead (from LEADS claims with a role). */
   readonly titles = new Map<string, TitleHolder[]>();
-  readonly eventDates = new Map<string, string>();
+  /** The dates claims give each event, in the order first seen: sources may disagree. */
+  readonly eventDates = new Map<string, string[]>();
   readonly sourceIds = new Set<string>();
   readonly sourceByUrl = new Map<string, string>();
   readonly sourceByTextHash = new Map<string, string>();
@@ -132,7 +134,9 @@ export class LinkIndex {
   }
 
   addEventDate(event: string, date: string): void {
-    if (!this.eventDates.has(event)) this.eventDates.set(event, date);
+    const dates = this.eventDates.get(event);
+    if (!dates) this.eventDates.set(event, [date]);
+    else if (!dates.includes(date)) dates.push(date);
   }
 
   addSource(id: string, url: string | null, hash: string | null): void {
@@ -170,7 +174,7 @@ export class LinkIndex {
     for (const [id, label, type, aliases] of data.entities) index.addEntity(id, label, type, aliases);
     index.sortedKeys = data.relationKeys;
     for (const holder of data.titles) index.addTitle(holder);
-    for (const [event, date] of data.eventDates) index.addEventDate(event, date);
+    for (const [event, dates] of data.eventDates) for (const date of dates) index.addEventDate(event, date);
     for (const [id, url, hash] of data.sources) index.addSource(id, url, hash);
     return index;
   }

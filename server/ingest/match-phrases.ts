@@ -77,7 +77,15 @@ export function matchBetween(
     if (view.tokens[at]!.norm !== "between") continue;
     const parties = actorsAfter(view, at + 1);
     if (parties.length < 2) continue;
-    const head = view.covering[at - 1];
+    // The head noun may carry its date first: "An agreement on 7 December between A and B".
+    let headAt = at - 1;
+    while (
+      headAt > at - 5 &&
+      !view.covering[headAt] &&
+      /^(?:on|of|in|\d+|\p{Lu}\p{Ll}+)$/u.test(view.tokens[headAt]!.text)
+    )
+      headAt--;
+    const head = view.covering[headAt]?.kind === "event" ? view.covering[headAt] : view.covering[at - 1];
     const last = parties.at(-1)!.last;
     const add = (candidate: Candidate | undefined) => candidate && out.push(candidate);
     const noun = view.tokens[at - 1]!;

@@ -116,10 +116,11 @@ function nameMentions(sentence: Sentence, tokens: readonly Token[], ctx: Mention
 
 /** The first day an event's known date covers, or undefined. */
 function eventStart(ctx: MentionContext, entity: string): string | undefined {
-  const date = ctx.index.eventDates.get(entity);
-  if (date === undefined) return undefined;
-  const parsed = parseDate(date);
-  return typeof parsed === "string" ? undefined : parsed.start;
+  // The earliest any source gives: an event is ruled out only if every source dates it later.
+  const starts = (ctx.index.eventDates.get(entity) ?? [])
+    .map((date) => parseDate(date))
+    .flatMap((parsed) => (typeof parsed === "string" ? [] : [parsed.start]));
+  return starts.length === 0 ? undefined : starts.sort()[0];
 }
 
 /**
