@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   const dev = values.dev ? path.resolve(values.dev) : existsSync(DEFAULT_DEV) ? DEFAULT_DEV : null;
   if (values.dev && !existsSync(path.join(dev!, "sources"))) {
     console.error(
-      `--dev ${values.dev}: no sources/ folder there; give a graph-data overlay (see tests/extraction/README.md)`,
+      `--dev ${values.dev}: no sources/ folder there; give a graph-data overlay (see graph-data/README.md and tests/extraction/dev/README.md)`,
     );
     return 2;
   }
