@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   export: async () => (await import("./export.ts")).benchExport,
   viewer: async () => (await import("./viewer.ts")).benchViewer,
   scale: async () => (await import("./scale.ts")).benchScale,
+  ingest: async () => (await import("./ingest.ts")).benchIngest,
 };
 
 async function main(): Promise<void> {

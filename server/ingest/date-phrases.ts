@@ -6,7 +6,9 @@
  * ("10.11.2020"), day ranges and bare years ("in 2020") are read here too. A phrase that cannot be
  * resolved (no publication date for "last week") gives no date: never the article's own date.
  */
-import * as chrono from "chrono-node";
+// The English parser alone: the full package loads every locale (over a second on these machines).
+import * as chrono from "chrono-node/en";
+import type { Component } from "chrono-node";
 import { parseDate } from "../model/dates.ts";
 
 export interface DatePhrase {
@@ -143,8 +145,8 @@ export function findDates(text: string, published: string | null): DatePhrase[] 
   for (const result of chrono.parse(text, reference ?? new Date(0), { forwardDate: false })) {
     const start = result.index;
     const end = start + result.text.length;
-    const known = (unit: chrono.Component) => result.start.isCertain(unit);
-    const value = (unit: chrono.Component) => result.start.get(unit) ?? 0;
+    const known = (unit: Component) => result.start.isCertain(unit);
+    const value = (unit: Component) => result.start.get(unit) ?? 0;
     const lower = result.text.toLowerCase();
     if (known("year") && known("month") && known("day")) {
       if (/\b(?:yesterday|today|ago|last|next|this)\b/.test(lower) && !reference) continue;

@@ -9,7 +9,6 @@
 import { datesAgree, parseDate, type DateValue } from "../model/dates.ts";
 import type { CompiledRules } from "./compiled-rules.ts";
 import type { Discourse, Referent } from "./discourse.ts";
-import { findDates } from "./date-phrases.ts";
 import type { PlacedDate } from "./dating.ts";
 import type { LinkIndex } from "./link-index.ts";
 import type { Mention, Token } from "./types.ts";
@@ -34,8 +33,8 @@ export function datedEventsByType(index: LinkIndex): Map<string, DatedEvent[]> {
   const byType = new Map<string, DatedEvent[]>();
   for (const entity of index.entities.values()) {
     if (entity.kind !== "event") continue;
-    const labelled = findDates(entity.label, null).map((phrase) => phrase.resolve("past"));
-    const texts = index.eventDates.get(entity.id) ?? (labelled.length === 1 ? labelled : []);
+    const labelled = index.eventDates.has(entity.id) ? null : dateInLabel(entity.label);
+    const texts = index.eventDates.get(entity.id) ?? (labelled ? [labelled] : []);
     const dates = texts
       .map((text) => (text === null ? "" : parseDate(text)))
       .filter((date): date is DateValue => typeof date !== "string");
@@ -45,6 +44,23 @@ export function datedEventsByType(index: LinkIndex): Map<string, DatedEvent[]> {
     byType.set(entity.type, list);
   }
   return byType;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const LABEL_DATE =
+  /\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b|\b((?:1[89]|20)\d\d)\b/;
+
+/**
+ * The date a label spells out: "… of 28 May 2021", "…, July 2023", "(2020)". A plain pattern, not
+ * chrono: a million-claim graph has tens of thousands of event labels to read.
+ */
+export function dateInLabel(label: string): string | null {
+  const match = LABEL_DATE.exec(label);
+  if (!match) return null;
+  if (match[4]) return match[4];
+  const month = String(MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1).padStart(2, "0");
+  const text = match[1] ? `${match[3]}-${month}-${match[1].padStart(2, "0")}` : `${match[3]}-${month}`;
+  return typeof parseDate(text) === "string" ? null : text;
 }
 
 export interface EventNounContext {

@@ -50,8 +50,12 @@ function foldChar(char: string): string {
   return result;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents off, apostrophes and dashes straightened; same length as the input. */
 export function foldInPlace(text: string): string {
+  // Most names are plain ASCII: lower case and the backtick are all there is to fold.
+  if (ASCII.test(text)) return text.toLowerCase().replaceAll("`", "'");
   let out = "";
   for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
   return out;

@@ -42,6 +42,8 @@ const firstWord = (folded: string) => /^[\p{L}\p{N}]+/u.exec(folded)?.[0] ?? "";
 
 export class Gazetteer {
   private readonly byFirstWord = new Map<string, SurfaceForm[]>();
+  /** Forms already filed, as "folded\ttarget": a hundred thousand names, so no linear search. */
+  private readonly filed = new Set<string>();
   /** Proposals by id, so a state named twice is proposed once. */
   readonly proposals = new Map<string, Extract<Target, { kind: "proposal" }>>();
 
@@ -55,11 +57,13 @@ export class Gazetteer {
       const folded = foldInPlace(variant);
       const key = firstWord(folded);
       if (!key) continue;
+      const filedAs = `${folded}\t${target.kind === "known" ? target.entity : `proposal:${target.id}`}`;
+      if (this.filed.has(filedAs)) continue;
+      this.filed.add(filedAs);
       const form: SurfaceForm = { folded, target, via, letterCase: letterCaseOf(variant) };
       const list = this.byFirstWord.get(key);
-      if (!list) this.byFirstWord.set(key, [form]);
-      else if (!list.some((known) => known.folded === folded && sameTarget(known.target, target)))
-        list.push(form);
+      if (list) list.push(form);
+      else this.byFirstWord.set(key, [form]);
     }
   }
 
@@ -96,12 +100,6 @@ export class Gazetteer {
   formsOf(predicate: (form: SurfaceForm) => boolean): SurfaceForm[] {
     return [...this.byFirstWord.values()].flat().filter(predicate);
   }
-}
-
-function sameTarget(a: Target, b: Target): boolean {
-  return a.kind === "known"
-    ? b.kind === "known" && a.entity === b.entity
-    : b.kind === "proposal" && a.id === b.id;
 }
 
 function caseFits(form: SurfaceForm, text: string, start: number, end: number): boolean {

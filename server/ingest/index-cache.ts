@@ -7,9 +7,9 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { LinkIndex, type LinkIndexData } from "./link-index.ts";
+import { LinkIndex, type LinkIndexData, type LinkIndexDelta } from "./link-index.ts";
 import { readLinkIndex } from "./read-link-index.ts";
 
 /** Bump when the index's content or format changes, so older caches are ignored. */
@@ -53,26 +53,63 @@ export interface CachedIndex {
   index: LinkIndex;
   /** Whether it came from the cache (true) or was read from graph-data (false). */
   cached: boolean;
+  /** The fingerprint of graph-data the index describes (pass it to recordDelta after writing). */
+  fingerprint: string;
 }
 
-/** The folder's index: from the cache when graph-data is unchanged, else read and cached. */
+/** Deltas appended since the base cache was written; past this many, the base is rewritten. */
+const MAX_DELTAS = 50;
+
+interface DeltaLine {
+  version: number;
+  from: string;
+  to: string;
+  delta: LinkIndexDelta;
+}
+
+const deltasFileFor = (file: string) => `${file.slice(0, -".json".length)}.deltas.jsonl`;
+
+async function readDeltas(file: string): Promise<DeltaLine[]> {
+  try {
+    return (await readFile(deltasFileFor(file), "utf8"))
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as DeltaLine);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The folder's index: from the cache when graph-data is unchanged since it was written (the base
+ * file plus the deltas later ingestions appended), else read from graph-data and cached afresh.
+ */
 export async function loadLinkIndex(dataDir: string, cacheDir: string | null): Promise<CachedIndex> {
-  if (cacheDir === null) return { index: await readLinkIndex([dataDir]), cached: false };
-  const file = cacheFileFor(cacheDir, dataDir);
   const current = fingerprint(dataDir);
+  if (cacheDir === null)
+    return { index: await readLinkIndex([dataDir]), cached: false, fingerprint: current };
+  const file = cacheFileFor(cacheDir, dataDir);
   try {
     const cache = JSON.parse(await readFile(file, "utf8")) as CacheFile;
-    if (cache.version === INDEX_VERSION && cache.fingerprint === current)
-      return { index: LinkIndex.fromData(cache.index), cached: true };
+    if (cache.version === INDEX_VERSION) {
+      const index = LinkIndex.fromData(cache.index);
+      let print = cache.fingerprint;
+      for (const line of await readDeltas(file)) {
+        if (line.version !== INDEX_VERSION || line.from !== print) continue;
+        index.merge(line.delta);
+        print = line.to;
+      }
+      if (print === current) return { index, cached: true, fingerprint: current };
+    }
   } catch {
     // no cache yet, or an unreadable one: rebuild
   }
   const index = await readLinkIndex([dataDir]);
   await saveLinkIndex(index, dataDir, cacheDir, current);
-  return { index, cached: false };
+  return { index, cached: false, fingerprint: current };
 }
 
-/** Writes the index for the folder's current state (call after ingestion has written its files). */
+/** Writes the whole index for the folder's current state, and drops the deltas it includes. */
 export async function saveLinkIndex(
   index: LinkIndex,
   dataDir: string,
@@ -91,4 +128,24 @@ export async function saveLinkIndex(
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(cache));
   await rename(temporary, file);
+  await rm(deltasFileFor(file), { force: true });
+}
+
+/**
+ * Records what an ingestion added, after it wrote its files: one line appended to the deltas, not a
+ * rewrite of an index that may be tens of megabytes. `from` is the fingerprint the index was loaded
+ * at. Every MAX_DELTAS lines the base is rewritten whole.
+ */
+export async function recordDelta(
+  index: LinkIndex,
+  delta: LinkIndexDelta,
+  dataDir: string,
+  cacheDir: string,
+  from: string,
+): Promise<void> {
+  const file = cacheFileFor(cacheDir, dataDir);
+  const deltas = await readDeltas(file);
+  if (!existsSync(file) || deltas.length >= MAX_DELTAS) return saveLinkIndex(index, dataDir, cacheDir);
+  const line: DeltaLine = { version: INDEX_VERSION, from, to: fingerprint(dataDir), delta };
+  await appendFile(deltasFileFor(file), `${JSON.stringify(line)}\n`);
 }

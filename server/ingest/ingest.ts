@@ -3,9 +3,9 @@
  * refuse duplicates, extract, write (unless a dry run), and keep the cached link index current.
  */
 import { createExtractor, extractArticle } from "./extract.ts";
-import { loadLinkIndex, saveLinkIndex } from "./index-cache.ts";
+import { loadLinkIndex, recordDelta } from "./index-cache.ts";
 import { checkNotDuplicate, checkSourceId } from "./input-checks.ts";
-import { textHash, type LinkIndex } from "./link-index.ts";
+import { relationKey, textHash, type LinkIndexDelta } from "./link-index.ts";
 import { readExtractionRules } from "./rules-file.ts";
 import type { ArticleMeta, ExtractionResult } from "./types.ts";
 import { writeExtraction } from "./write.ts";
@@ -24,18 +24,24 @@ export interface IngestOutcome {
   indexCached: boolean;
 }
 
-/** Adds what was just written to the index, so the next ingestion sees it without a rebuild. */
-function extendIndex(index: LinkIndex, result: ExtractionResult): void {
-  index.addSource(result.source.id, result.source.url, textHash(result.text));
-  for (const entity of result.entities)
-    index.addEntity(entity.id, entity.label, entity.type, entity.aliases ?? []);
+/** What was just written, as an addition to the link index, so the next ingestion needs no rebuild. */
+function deltaOf(result: ExtractionResult): LinkIndexDelta {
+  const delta: LinkIndexDelta = {
+    entities: result.entities.map((entity) => [entity.id, entity.label, entity.type, entity.aliases ?? []]),
+    relationKeys: [],
+    titles: [],
+    eventDates: [],
+    sources: [[result.source.id, result.source.url, textHash(result.text)]],
+  };
   for (const claim of result.claims) {
     if (claim.relation && claim.object) {
-      index.addRelation(claim.subject, claim.relation, claim.object, claim.qualifiers?.event ?? "");
+      const event = claim.qualifiers?.event ?? "";
+      delta.relationKeys.push(relationKey(claim.subject, claim.relation, claim.object, event));
       if (claim.relation === "LEADS" && claim.qualifiers?.role)
-        index.addTitle({ person: claim.subject, body: claim.object, role: claim.qualifiers.role });
-    } else if (claim.property === "date") index.addEventDate(claim.subject, String(claim.value));
+        delta.titles.push({ person: claim.subject, body: claim.object, role: claim.qualifiers.role });
+    } else if (claim.property === "date") delta.eventDates.push([claim.subject, [String(claim.value)]]);
   }
+  return delta;
 }
 
 /** `text` must have passed readArticleBytes; `meta` the metadata checks. */
@@ -44,7 +50,7 @@ export async function ingestArticle(
   meta: ArticleMeta,
   options: IngestOptions,
 ): Promise<IngestOutcome> {
-  const { index, cached } = await loadLinkIndex(options.dataDir, options.indexCacheDir);
+  const { index, cached, fingerprint } = await loadLinkIndex(options.dataDir, options.indexCacheDir);
   checkSourceId(meta.id, index);
   checkNotDuplicate(text, meta.url, index);
   const rules = await readExtractionRules(options.dataDir, new Set(index.relationTypes.keys()));
@@ -52,8 +58,9 @@ export async function ingestArticle(
   if (options.dryRun) return { result, written: [], indexCached: cached };
   const { files } = await writeExtraction(result, options.dataDir);
   if (options.indexCacheDir !== null) {
-    extendIndex(index, result);
-    await saveLinkIndex(index, options.dataDir, options.indexCacheDir);
+    const delta = deltaOf(result);
+    index.merge(delta);
+    await recordDelta(index, delta, options.dataDir, options.indexCacheDir, fingerprint);
   }
   return { result, written: files, indexCached: cached };
 }

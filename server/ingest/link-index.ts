@@ -52,6 +52,11 @@ export interface LinkIndexData {
   sources: [string, string | null, string | null][];
 }
 
+/** What one ingestion adds to an index: the same parts, relation keys as "subject\tTYPE\tobject\tevent". */
+export type LinkIndexDelta = Omit<LinkIndexData, "relationTypes" | "nodeKinds" | "relationKeys"> & {
+  relationKeys: string[];
+};
+
 /** The hash that identifies an article's text: whitespace runs count as one space. */
 export function textHash(text: string): string {
   return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex");
@@ -165,6 +170,18 @@ export class LinkIndex {
       eventDates: [...this.eventDates],
       sources: [...this.sourceIds].map((id) => [id, urls.get(id) ?? null, hashes.get(id) ?? null]),
     };
+  }
+
+  /** Adds what a delta of the cache holds (see index-cache.ts): relation keys as lines. */
+  merge(delta: LinkIndexDelta): void {
+    for (const [id, label, type, aliases] of delta.entities) this.addEntity(id, label, type, aliases);
+    for (const key of delta.relationKeys) {
+      const [subject = "", type = "", object = "", event = ""] = key.split("\t");
+      this.addRelation(subject, type, object, event);
+    }
+    for (const holder of delta.titles) this.addTitle(holder);
+    for (const [event, dates] of delta.eventDates) for (const date of dates) this.addEventDate(event, date);
+    for (const [id, url, hash] of delta.sources) this.addSource(id, url, hash);
   }
 
   static fromData(data: LinkIndexData): LinkIndex {

@@ -2,6 +2,7 @@
  * Reads graph-data/vocabulary/extraction-rules.yaml into typed rules, checking its shape and that
  * every rule names a relation type that exists. A problem is one line: file, rule, reason.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
@@ -97,12 +98,19 @@ export type NominalRule = z.output<typeof nominalSchema>;
 
 export const RULES_FILE = path.join("vocabulary", "extraction-rules.yaml");
 
-/** The rules of a graph-data folder; throws one message listing every problem. */
+/** The project's own rules, for a graph-data folder that has none (a generated one). */
+const PROJECT_RULES = path.resolve(import.meta.dirname, "..", "..", "graph-data", RULES_FILE);
+
+/**
+ * The rules of a graph-data folder, or the project's when the folder has no rules file; throws one
+ * message listing every problem.
+ */
 export async function readExtractionRules(
   dataDir: string,
   relationTypes: ReadonlySet<string>,
 ): Promise<ExtractionRules> {
-  const file = path.join(dataDir, RULES_FILE);
+  const own = path.join(dataDir, RULES_FILE);
+  const file = existsSync(own) ? own : PROJECT_RULES;
   let raw: unknown;
   try {
     raw = parse(await readFile(file, "utf8"));

@@ -90,3 +90,33 @@ describe("the link index", () => {
     ).toBe("bnn-2023-12-29");
   });
 });
+
+describe("the cached index after ingestion", () => {
+  it("records what an ingestion adds as a delta, and loads base plus deltas as a fresh read would", async () => {
+    const { ingestArticle } = await import("../../server/ingest/ingest.ts");
+    const { readFile: read, readdir } = await import("node:fs/promises");
+    const dir = await copyOfGraphData();
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "peacegraph-index-cache-"));
+    await loadLinkIndex(dir, cacheDir);
+    const meta = { url: null, published: "2023-12-13", outlet: null, author: null, added: "2026-12-01" };
+    await ingestArticle(
+      "Georgia Welcomes It\n\nGeorgia welcomed the joint statement.",
+      { ...meta, id: "a", title: null },
+      { dataDir: dir, indexCacheDir: cacheDir, dryRun: false },
+    );
+    await ingestArticle(
+      "Iran Welcomes It\n\nIran welcomed the joint statement.",
+      { ...meta, id: "b", title: null },
+      { dataDir: dir, indexCacheDir: cacheDir, dryRun: false },
+    );
+    const files = await readdir(cacheDir);
+    const deltas = files.find((name) => name.endsWith(".deltas.jsonl"))!;
+    expect((await read(path.join(cacheDir, deltas), "utf8")).trim().split("\n")).toHaveLength(2);
+    const cached = await loadLinkIndex(dir, cacheDir);
+    expect(cached.cached).toBe(true);
+    const fresh = await readLinkIndex([dir]);
+    expect(cached.index.toData()).toEqual(fresh.toData());
+    expect(cached.index.entities.has("iran")).toBe(true);
+    expect(cached.index.relationEvents("georgia", "WELCOMED", "joint-statement-2023-12")).toEqual([""]);
+  });
+});
