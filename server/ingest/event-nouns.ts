@@ -25,25 +25,30 @@ export interface DatedEvent {
 }
 
 /**
- * Known events with a known date, by type (built once per extractor): the date its claims give,
- * else a date its label spells out in full ("Minsk Group co-chairs' statement of 28 May 2021",
- * "Brussels trilateral meeting, July 2023").
+ * Known events with a known date, one type at a time, each type read when first asked for: the date
+ * its claims give, else a date its label spells out in full ("Minsk Group co-chairs' statement of
+ * 28 May 2021", "Brussels trilateral meeting, July 2023").
  */
-export function datedEventsByType(index: LinkIndex): Map<string, DatedEvent[]> {
-  const byType = new Map<string, DatedEvent[]>();
-  for (const entity of index.entities.values()) {
-    if (entity.kind !== "event") continue;
-    const labelled = index.eventDates.has(entity.id) ? null : dateInLabel(entity.label);
-    const texts = index.eventDates.get(entity.id) ?? (labelled ? [labelled] : []);
-    const dates = texts
-      .map((text) => (text === null ? "" : parseDate(text)))
-      .filter((date): date is DateValue => typeof date !== "string");
-    if (dates.length === 0) continue;
-    const list = byType.get(entity.type) ?? [];
-    list.push({ entity: entity.id, type: entity.type, dates });
-    byType.set(entity.type, list);
+export class DatedEvents {
+  private readonly byType = new Map<string, DatedEvent[]>();
+
+  constructor(private readonly index: LinkIndex) {}
+
+  get(type: string): DatedEvent[] {
+    let list = this.byType.get(type);
+    if (list) return list;
+    list = [];
+    for (const entity of this.index.entitiesOfType(type)) {
+      const labelled = this.index.eventDates.has(entity.id) ? null : dateInLabel(entity.label);
+      const texts = this.index.eventDates.get(entity.id) ?? (labelled ? [labelled] : []);
+      const dates = texts
+        .map((text) => parseDate(text))
+        .filter((date): date is DateValue => typeof date !== "string");
+      if (dates.length > 0) list.push({ entity: entity.id, type, dates });
+    }
+    this.byType.set(type, list);
+    return list;
   }
-  return byType;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -67,7 +72,7 @@ export interface EventNounContext {
   rules: CompiledRules;
   index: LinkIndex;
   discourse: Discourse;
-  datedEvents: ReadonlyMap<string, DatedEvent[]>;
+  datedEvents: DatedEvents;
   published: string | null;
 }
 
@@ -86,7 +91,7 @@ function referentMention(referent: Referent, first: number, last: number): Menti
 
 function byDate(types: readonly string[], date: DateValue, ctx: EventNounContext): Referent | null {
   for (const type of types)
-    for (const event of ctx.datedEvents.get(type) ?? [])
+    for (const event of ctx.datedEvents.get(type))
       if (event.dates.some((known) => datesAgree(known, date)))
         return { entity: event.entity, kind: "event", type };
   return null;
@@ -102,7 +107,7 @@ function recentBefore(types: readonly string[], ctx: EventNounContext): Referent
   const day = Date.parse(published.start);
   let best: { referent: Referent; rank: number } | null = null;
   for (const type of types) {
-    for (const event of ctx.datedEvents.get(type) ?? []) {
+    for (const event of ctx.datedEvents.get(type)) {
       const date = event.dates[0]!;
       // A year alone says too little to pick "the escalation" of a given month.
       if (date.precision === "year") continue;

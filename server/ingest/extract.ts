@@ -12,8 +12,8 @@ import { countBefore, numberEndingAt } from "./counts.ts";
 import { findDates } from "./date-phrases.ts";
 import { dateFor, eventDates, placeDates } from "./dating.ts";
 import { Discourse, type Referent } from "./discourse.ts";
-import { datedEventsByType, eventNounMentions, type DatedEvent } from "./event-nouns.ts";
-import { slugify } from "./fold.ts";
+import { DatedEvents, eventNounMentions } from "./event-nouns.ts";
+import { foldInPlace, slugify } from "./fold.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { matchSentence } from "./match-rules.ts";
 import { findMentions, type MentionContext } from "./mentions.ts";
@@ -28,16 +28,25 @@ import type { ArticleMeta, ExtractionResult, Sentence, Token } from "./types.ts"
 export interface Extractor {
   index: LinkIndex;
   rules: CompiledRules;
-  gazetteer: Gazetteer;
-  datedEvents: ReadonlyMap<string, DatedEvent[]>;
+  /** The gazetteer for an article: of the whole graph when it is small, else of what the article can name. */
+  gazetteerFor(text: string): Gazetteer;
+  datedEvents: DatedEvents;
 }
 
+/** Past this many entities, each article gets a gazetteer of the names it can contain. */
+const WHOLE_GAZETTEER_LIMIT = 20_000;
+
 export function createExtractor(index: LinkIndex, rules: ExtractionRules): Extractor {
+  let whole: Gazetteer | undefined;
   return {
     index,
     rules: compileRules(rules),
-    gazetteer: buildGazetteer(index, rules),
-    datedEvents: datedEventsByType(index),
+    gazetteerFor(text) {
+      if (index.entities.size <= WHOLE_GAZETTEER_LIMIT) return (whole ??= buildGazetteer(index, rules));
+      const words = new Set(foldInPlace(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+      return buildGazetteer(index, rules, index.entitiesNamedFrom(words));
+    },
+    datedEvents: new DatedEvents(index),
   };
 }
 
@@ -45,9 +54,7 @@ export function createExtractor(index: LinkIndex, rules: ExtractionRules): Extra
 function defaultPair(extractor: Extractor): Referent[] {
   const found: Referent[] = [];
   for (const label of extractor.rules.source.linking.defaultPair) {
-    const match = extractor.gazetteer.find(label).find((m) => m.start === 0 && m.end === label.length);
-    const target = match?.forms.find((form) => form.target.kind === "known")?.target;
-    const entity = target?.kind === "known" ? extractor.index.entities.get(target.entity) : undefined;
+    const entity = extractor.index.entitiesNamed(label).find((known) => known.kind === "actor");
     if (entity) found.push({ entity: entity.id, kind: entity.kind, type: entity.type });
   }
   return found.length === 2 ? found : [];
@@ -94,7 +101,7 @@ function readSentence(
   ctx: MentionContext,
   roles: RoleContext,
 ): Draft[] {
-  const tokens: Token[] = tokenize(sentence, taggingText(sentence, extractor.gazetteer));
+  const tokens: Token[] = tokenize(sentence, taggingText(sentence, ctx.gazetteer));
   const dates = placeDates(findDates(sentence.text, meta.published), sentence, tokens);
   const named = findMentions(sentence, tokens, ctx);
   const titles = named.titles;
@@ -120,14 +127,7 @@ function readSentence(
     };
   };
   const drafts: Draft[] = [];
-  for (const candidate of matchSentence(
-    sentence,
-    view,
-    titles,
-    extractor.index,
-    extractor.gazetteer,
-    roles,
-  )) {
+  for (const candidate of matchSentence(sentence, view, titles, extractor.index, ctx.gazetteer, roles)) {
     const attributedTo =
       sentence.headline || PHRASE_RULES.has(candidate.rule)
         ? null
@@ -195,7 +195,12 @@ function readSentence(
 /** Proposes the claims an article makes. `text` must already have passed the input checks. */
 export function extractArticle(text: string, meta: ArticleMeta, extractor: Extractor): ExtractionResult {
   const started = performance.now();
-  const ctx: MentionContext = { ...extractor, published: meta.published };
+  const names = [text, meta.title, meta.outlet, meta.author].filter((part) => part !== null).join("\n");
+  const ctx: MentionContext = {
+    ...extractor,
+    gazetteer: extractor.gazetteerFor(names),
+    published: meta.published,
+  };
   const discourse = new Discourse();
   discourse.speaker = speakerOf(meta, extractor, ctx);
   discourse.defaultPair = defaultPair(extractor);

@@ -5,7 +5,7 @@
  * (accents off, apostrophes straightened) and keeps the longest name at each place.
  */
 import { foldInPlace, slugify } from "./fold.ts";
-import type { LinkIndex } from "./link-index.ts";
+import type { IndexedEntity, LinkIndex } from "./link-index.ts";
 import type { ExtractionRules } from "./rules-file.ts";
 import type { LinkVia } from "./types.ts";
 
@@ -115,8 +115,16 @@ function demonymsOf(rules: ExtractionRules): Set<string> {
   return new Set(rules.linking.states.flatMap(([, demonyms]) => demonyms.map(foldInPlace)));
 }
 
-/** Builds the gazetteer of a link index and the rules' own states and organisations. */
-export function buildGazetteer(index: LinkIndex, rules: ExtractionRules): Gazetteer {
+/**
+ * Builds the gazetteer of a link index and the rules' own states and organisations. `entities`
+ * narrows it to those an article can name (LinkIndex.entitiesNamedFrom); the rules' states still
+ * find the graph's own entity for them through the index's names.
+ */
+export function buildGazetteer(
+  index: LinkIndex,
+  rules: ExtractionRules,
+  entities: Iterable<IndexedEntity> = index.entities.values(),
+): Gazetteer {
   const gazetteer = new Gazetteer();
   const demonyms = demonymsOf(rules);
   const capitals = new Set(
@@ -125,23 +133,19 @@ export function buildGazetteer(index: LinkIndex, rules: ExtractionRules): Gazett
       .filter((c): c is string => c !== null)
       .map(foldInPlace),
   );
-  // Entities by every folded name, so the rules' states find the graph's own entity for them.
-  const byName = new Map<string, string>();
-  for (const entity of index.entities.values()) {
+  for (const entity of entities) {
     const known: Target = { kind: "known", entity: entity.id };
     gazetteer.add(entity.label, known, "label");
-    byName.set(foldInPlace(entity.label), entity.id);
     for (const alias of entity.aliases) {
       const folded = foldInPlace(alias);
       const via: LinkVia = demonyms.has(folded) ? "demonym" : capitals.has(folded) ? "capital" : "alias";
       gazetteer.add(alias, known, via);
-      if (!byName.has(folded)) byName.set(folded, entity.id);
     }
   }
   const targetFor = (names: string[], type: string, aliases: string[]): Target => {
     for (const name of names) {
-      const id = byName.get(foldInPlace(name));
-      if (id && index.entities.get(id)?.type === type) return { kind: "known", entity: id };
+      const known = index.entitiesNamed(name).find((entity) => entity.type === type);
+      if (known) return { kind: "known", entity: known.id };
     }
     const label = names[0]!;
     let id = slugify(label);

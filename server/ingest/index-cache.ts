@@ -13,14 +13,15 @@ import { LinkIndex, type LinkIndexData, type LinkIndexDelta } from "./link-index
 import { readLinkIndex } from "./read-link-index.ts";
 
 /** Bump when the index's content or format changes, so older caches are ignored. */
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 const FOLDERS = ["vocabulary", "entities", "claims", "sources"];
 
+/** The cache: this JSON, and the relation keys beside it as plain sorted lines (<name>.keys.txt). */
 interface CacheFile {
   version: number;
   dataDir: string;
   fingerprint: string;
-  index: LinkIndexData;
+  index: Omit<LinkIndexData, "relationKeys">;
 }
 
 /**
@@ -68,6 +69,8 @@ interface DeltaLine {
 }
 
 const deltasFileFor = (file: string) => `${file.slice(0, -".json".length)}.deltas.jsonl`;
+// Half a million keys as JSON would be escaped tabs and newlines to unescape; as text they are read as is.
+const keysFileFor = (file: string) => `${file.slice(0, -".json".length)}.keys.txt`;
 
 async function readDeltas(file: string): Promise<DeltaLine[]> {
   try {
@@ -92,7 +95,8 @@ export async function loadLinkIndex(dataDir: string, cacheDir: string | null): P
   try {
     const cache = JSON.parse(await readFile(file, "utf8")) as CacheFile;
     if (cache.version === INDEX_VERSION) {
-      const index = LinkIndex.fromData(cache.index);
+      const relationKeys = await readFile(keysFileFor(file), "utf8");
+      const index = LinkIndex.fromData({ ...cache.index, relationKeys });
       let print = cache.fingerprint;
       for (const line of await readDeltas(file)) {
         if (line.version !== INDEX_VERSION || line.from !== print) continue;
@@ -116,16 +120,19 @@ export async function saveLinkIndex(
   cacheDir: string,
   print?: string,
 ): Promise<void> {
+  const { relationKeys, ...rest } = index.toData();
   const cache: CacheFile = {
     version: INDEX_VERSION,
     dataDir: path.resolve(dataDir),
     fingerprint: print ?? fingerprint(dataDir),
-    index: index.toData(),
+    index: rest,
   };
   await mkdir(cacheDir, { recursive: true });
   const file = cacheFileFor(cacheDir, dataDir);
-  // Write then rename: a reader never sees half a cache.
+  // Write then rename, the keys first: a reader never sees half a cache, nor a cache without its keys.
   const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(`${temporary}.keys`, relationKeys);
+  await rename(`${temporary}.keys`, keysFileFor(file));
   await writeFile(temporary, JSON.stringify(cache));
   await rename(temporary, file);
   await rm(deltasFileFor(file), { force: true });

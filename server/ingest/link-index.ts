@@ -7,7 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import type { NodeKind } from "../model/types.ts";
+import { foldInPlace } from "./fold.ts";
 import type { Modality } from "./types.ts";
+
+/** The first word of a name, folded: the key names are filed under, here and in the gazetteer. */
+export function firstFoldedWord(name: string): string {
+  return /^[\p{L}\p{N}]+/u.exec(foldInPlace(name.trim()))?.[0] ?? "";
+}
 
 export interface CodeSet {
   cameo: string | null;
@@ -50,6 +56,8 @@ export interface LinkIndexData {
   /** Every distinct date the claims give each event (sources may disagree). */
   eventDates: [string, string[]][];
   sources: [string, string | null, string | null][];
+  /** Derived: entity ids by the first folded word of each of their names (see entitiesNamedFrom). */
+  names?: [string, string[]][];
 }
 
 /** What one ingestion adds to an index: the same parts, relation keys as "subject\tTYPE\tobject\tevent". */
@@ -83,6 +91,9 @@ export class LinkIndex {
   readonly sourceIds = new Set<string>();
   readonly sourceByUrl = new Map<string, string>();
   readonly sourceByTextHash = new Map<string, string>();
+  /** Entities by type, and by the first word of each name: built when first asked for. */
+  private byType: Map<string, IndexedEntity[]> | undefined;
+  private byFirstWord: Map<string, string[]> | undefined;
 
   addRelationType(type: RelationTypeInfo): void {
     this.relationTypes.set(type.id, type);
@@ -95,7 +106,66 @@ export class LinkIndex {
   addEntity(id: string, label: string, type: string, aliases: readonly string[]): void {
     const kind = this.nodeKinds.get(type);
     if (!kind) return; // an unknown type is the validator's business; it cannot be linked
-    this.entities.set(id, { id, label, type, kind, aliases: [...aliases] });
+    const entity = { id, label, type, kind, aliases: aliases as string[] };
+    this.entities.set(id, entity);
+    this.byType?.get(type)?.push(entity);
+    if (this.byFirstWord) this.fileNames(entity);
+  }
+
+  entitiesOfType(type: string): readonly IndexedEntity[] {
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const entity of this.entities.values()) {
+        const list = this.byType.get(entity.type);
+        if (list) list.push(entity);
+        else this.byType.set(entity.type, [entity]);
+      }
+    }
+    return this.byType.get(type) ?? [];
+  }
+
+  /**
+   * The entities that have a name starting with one of these folded words: what an article can
+   * possibly name. The word index is derived state kept in the cache, so a folder of a hundred
+   * thousand entities does not fold every name again for each article.
+   */
+  entitiesNamedFrom(words: Iterable<string>): IndexedEntity[] {
+    const index = this.nameIndex();
+    const found = new Set<string>();
+    for (const word of words) for (const id of index.get(word) ?? []) found.add(id);
+    return [...found].map((id) => this.entities.get(id)!).filter(Boolean);
+  }
+
+  private nameIndex(): Map<string, string[]> {
+    if (!this.byFirstWord) {
+      this.byFirstWord = new Map();
+      for (const entity of this.entities.values()) this.fileNames(entity);
+    }
+    return this.byFirstWord;
+  }
+
+  private fileNames(entity: IndexedEntity): void {
+    for (const name of [entity.label, ...entity.aliases]) {
+      // "US" is also written "U.S.", whose first word is "u".
+      const words = [
+        firstFoldedWord(name),
+        ...(/^\p{Lu}{2,4}$/u.test(name.trim()) ? [name.trim()[0]!.toLowerCase()] : []),
+      ];
+      for (const word of words) {
+        if (!word) continue;
+        const ids = this.byFirstWord!.get(word);
+        if (!ids) this.byFirstWord!.set(word, [entity.id]);
+        else if (ids.at(-1) !== entity.id) ids.push(entity.id);
+      }
+    }
+  }
+
+  /** The entities one of whose names folds to the same text as `name`. */
+  entitiesNamed(name: string): IndexedEntity[] {
+    const folded = foldInPlace(name.trim());
+    return this.entitiesNamedFrom([firstFoldedWord(name)]).filter((entity) =>
+      [entity.label, ...entity.aliases].some((known) => foldInPlace(known.trim()) === folded),
+    );
   }
 
   /** Subject and object in the relation's own order: symmetric relations sort their ends. */
@@ -169,6 +239,7 @@ export class LinkIndex {
       titles: [...this.titles.values()].flat(),
       eventDates: [...this.eventDates],
       sources: [...this.sourceIds].map((id) => [id, urls.get(id) ?? null, hashes.get(id) ?? null]),
+      names: [...this.nameIndex()],
     };
   }
 
@@ -189,6 +260,7 @@ export class LinkIndex {
     for (const type of data.relationTypes) index.addRelationType(type);
     for (const [id, kind] of data.nodeKinds) index.addNodeType(id, kind);
     for (const [id, label, type, aliases] of data.entities) index.addEntity(id, label, type, aliases);
+    if (data.names) index.byFirstWord = new Map(data.names);
     index.sortedKeys = data.relationKeys;
     for (const holder of data.titles) index.addTitle(holder);
     for (const [event, dates] of data.eventDates) for (const date of dates) index.addEventDate(event, date);
