@@ -50,17 +50,20 @@ type RelationDraft = Extract<Draft, { kind: "relation" }>;
 const overlaps = (a: DraftBase, b: DraftBase) =>
   a.start < b.start + b.quote.length && b.start < a.start + a.quote.length;
 
-const factKey = (draft: Draft) =>
-  draft.kind === "relation"
-    ? `${draft.subject.entity}\t${draft.relation}\t${draft.object.entity}`
-    : `${draft.subject.entity}\tdate\t${draft.value}`;
+/** What a draft states; the ends of a symmetric relation in a fixed order (A–B is B–A). */
+function factKey(draft: Draft, index: LinkIndex): string {
+  if (draft.kind !== "relation") return `${draft.subject.entity}\tdate\t${draft.value}`;
+  const ends = [draft.subject.entity, draft.object.entity];
+  if (index.relationTypes.get(draft.relation)?.symmetric) ends.sort();
+  return `${ends[0]}\t${draft.relation}\t${ends[1]}`;
+}
 
 /** One draft per fact and place: the most confident, then the shortest quote. */
-function dropDuplicates(drafts: readonly Draft[]): Draft[] {
+function dropDuplicates(drafts: readonly Draft[], index: LinkIndex): Draft[] {
   const kept: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
   for (const draft of drafts) {
-    const key = factKey(draft);
+    const key = factKey(draft, index);
     const same = byKey.get(key) ?? [];
     // The same words again (a repeated paragraph) or an overlapping reading of the same words.
     const twin = same.find((other) => overlaps(other, draft) || other.quote === draft.quote);
@@ -140,8 +143,11 @@ export function assembleResult({
   };
   const valid = drafts.filter((draft) => draft.kind !== "relation" || checkEnds(draft, index));
   // A headline that repeats the body adds no claim (graph-data/CURATING.md, rule 5).
-  const inBody = new Set(valid.filter((draft) => !draft.headline).map(factKey));
-  const kept = dropDuplicates(valid.filter((draft) => !draft.headline || !inBody.has(factKey(draft))));
+  const inBody = new Set(valid.filter((draft) => !draft.headline).map((draft) => factKey(draft, index)));
+  const kept = dropDuplicates(
+    valid.filter((draft) => !draft.headline || !inBody.has(factKey(draft, index))),
+    index,
+  );
   kept.sort((a, b) => a.start - b.start || a.quote.length - b.quote.length);
   const named = new Set(
     kept.flatMap((d) => (d.kind === "relation" ? [d.subject.entity, d.object.entity] : [d.subject.entity])),

@@ -15,6 +15,7 @@ export interface CompiledRules {
   forces: PhraseList;
   headTitles: PhraseList;
   titles: PhraseList;
+  envoyTitles: PhraseList;
   peopleNouns: PhraseList;
   pairPhrases: PhraseList;
   actorNouns: PhraseList;
@@ -44,6 +45,7 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
     forces: new PhraseList(linking.forces),
     headTitles: new PhraseList(linking.headTitles),
     titles: new PhraseList(linking.titles),
+    envoyTitles: new PhraseList(linking.envoyTitles),
     peopleNouns: new PhraseList(linking.peopleNouns),
     pairPhrases: new PhraseList(linking.pairPhrases),
     actorNouns: new PhraseList(linking.actorNouns),

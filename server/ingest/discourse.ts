@@ -13,6 +13,8 @@ export interface Referent {
   proposal?: Mention["proposal"];
   /** How the name was linked, when it was named. */
   via?: Mention["via"];
+  /** The envoy whose words these are ("UK Deputy Ambassador Deirdre Brown encourages …"). */
+  speaker?: Mention["speaker"];
 }
 
 export const referentOf = (mention: Mention): Referent => ({
@@ -21,6 +23,7 @@ export const referentOf = (mention: Mention): Referent => ({
   type: mention.type,
   via: mention.via,
   ...(mention.proposal ? { proposal: mention.proposal } : {}),
+  ...(mention.speaker ? { speaker: mention.speaker } : {}),
 });
 
 export class Discourse {

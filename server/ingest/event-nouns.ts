@@ -105,8 +105,9 @@ function recentBefore(types: readonly string[], ctx: EventNounContext): Referent
   const published = ctx.published === null ? undefined : parseDate(ctx.published);
   if (!published || typeof published === "string") return null;
   const day = Date.parse(published.start);
-  let best: { referent: Referent; rank: number } | null = null;
+  // The types in order: "the announcement" is a statement before it is a release.
   for (const type of types) {
+    let best: { referent: Referent; rank: number } | null = null;
     for (const event of ctx.datedEvents.get(type)) {
       const date = event.dates[0]!;
       // A year alone says too little to pick "the escalation" of a given month.
@@ -120,8 +121,9 @@ function recentBefore(types: readonly string[], ctx: EventNounContext): Referent
       if (best && best.rank <= rank) continue;
       best = { referent: { entity: event.entity, kind: "event", type }, rank };
     }
+    if (best) return best.referent;
   }
-  return best?.referent ?? null;
+  return null;
 }
 
 /** Participles after an event noun that carry its date: "the joint statement signed … on November 9". */

@@ -59,6 +59,11 @@ const REFERENCE_PENALTY = 0.85;
 function verbUse(view: SentenceView, at: number, words: number): boolean {
   const token = view.tokens[at]!;
   if (view.covering[at]) return false;
+  // "a negotiated process", "the agreed text": a participle between a determiner and a noun is an adjective.
+  const before = view.tokens[at - 1];
+  const after = view.tokens[at + 1];
+  if (words === 1 && /ed$/.test(token.norm) && before && ["DET", "ADJ"].includes(before.pos) && after?.pos === "NOUN")
+    return false;
   if (token.pos === "VERB" || token.pos === "AUX") return true;
   if (view.headline) return token.pos === "NOUN" || token.pos === "PROPN";
   if (words > 1 && token.pos !== "ADP") return true;
@@ -97,18 +102,20 @@ function matchVerbRule(
       const passive = rule.passive && (isPassive(view.tokens, at) || isReducedPassive(view.tokens, at));
       let subject: Argument | undefined;
       let object: Argument | undefined;
+      if (rule.reverse && /ing$/.test(view.tokens[at]!.norm)) continue; // "actors including UN agencies"
       if (passive) {
         subject = agentAfter(view, match.last, subjectFits, ctx);
         object = scanLeft(view, at, objectFits, ctx);
-      } else if (rule.reverse) {
+      } else if (rule.reverse && !/ing$/.test(view.tokens[at]!.norm)) {
         // "the delegation includes A, B and C": the members are on the right.
         object = scanLeft(view, at, objectFits, ctx);
         subject = object && scanRight(view, match.last, subjectFits, ctx);
       } else {
         subject = scanLeft(view, at, subjectFits, ctx);
+        const between = rule.partiesOfBetween;
         object = match.slot
-          ? scanRight(view, match.slot[0] - 1, objectFits, ctx, eventsOnly, match.slot[1])
-          : scanRight(view, match.last, objectFits, ctx, eventsOnly);
+          ? scanRight(view, match.slot[0] - 1, objectFits, ctx, eventsOnly, match.slot[1], between)
+          : scanRight(view, match.last, objectFits, ctx, eventsOnly, undefined, between);
       }
       if (!subject) continue;
       const found = pairs(subject, object, rule.mutual);

@@ -228,6 +228,8 @@ function officePhrase(
   const title = titleAt(tokens, span.officeAt, ctx.rules);
   const titleEnd = title ? Math.max(title[0], span.officeEnd) : span.officeEnd;
   const nameAfter = Math.max(span.nameAfter, titleEnd);
+  const envoy = envoyPhrase(state, tokens, span, nameAfter, ctx, taken, mentionsByFirst);
+  if (envoy) return envoy;
   // A known person right after the title: the person stands; a head title says whom they lead.
   let next = nameAfter + 1;
   // "The president of the breakaway Republic of Artsakh, Arayik Harutyunyan": an apposition.
@@ -279,6 +281,44 @@ function officePhrase(
   }
   // Otherwise the office, spokesperson or official speaks for the state.
   return { ...state, first: span.first, last, via: "office" };
+}
+
+/**
+ * "UK Deputy Ambassador Deirdre Brown", "the State Department spokesperson Matthew Miller": an envoy
+ * speaks for the state, so the mention is the state, with the person as its speaker.
+ */
+function envoyPhrase(
+  state: Mention,
+  tokens: readonly Token[],
+  span: OfficeSpan,
+  nameAfter: number,
+  ctx: MentionContext,
+  taken: ReadonlySet<number>,
+  mentionsByFirst: ReadonlyMap<number, Mention>,
+): Mention | undefined {
+  const envoyEnd = ctx.rules.envoyTitles.matchAt(tokens, span.officeAt);
+  if (envoyEnd < 0 || state.type !== "state") return undefined;
+  const after = Math.max(nameAfter, envoyEnd);
+  let next = after + 1;
+  while (!mentionsByFirst.has(next) && isInitials(tokens[next])) next++;
+  const known = mentionsByFirst.get(next);
+  let person: Mention | undefined;
+  if (known?.type === "person") person = known;
+  else {
+    const nameEnd = unknownNameAfter(tokens, after, taken);
+    if (nameEnd < 0) return undefined;
+    const name = tokens
+      .slice(after + 1, nameEnd + 1)
+      .filter((t) => !isInitials(t))
+      .map((t) => t.text)
+      .join(" ");
+    person = proposed(after + 1, nameEnd, name, "person", ctx);
+  }
+  if (!person) return undefined;
+  const speaker = { entity: person.entity, kind: person.kind, type: person.type, ...(person.proposal ? { proposal: person.proposal } : {}) };
+  // The person's own mention is folded into the state's.
+  person.modifier = true;
+  return { ...state, first: span.first, last: person.last, via: "office", speaker };
 }
 
 /** Finds the mentions of one sentence and the title facts they carry. */
@@ -352,7 +392,14 @@ export function findMentions(
     }
     result.push(mention);
   }
-  for (const mention of result) mention.possessor = isPossessive(tokens[mention.last + 1]);
+  for (const mention of result) {
+    mention.possessor = isPossessive(tokens[mention.last + 1]);
+    // "U.S.-supported effort": a name in a compound adjective qualifies, it is not an argument.
+    const hyphen = tokens[mention.last + 1];
+    const word = tokens[mention.last + 2];
+    if (hyphen?.text === "-" && hyphen.start === tokens[mention.last]!.end && word?.start === hyphen.end)
+      mention.modifier = true;
+  }
   for (const mention of result)
     if (mention.type === "person") titles.push(...titlesInside(sentence, tokens, mention, ctx));
   for (const mention of result)

@@ -286,6 +286,9 @@ export function scanLeft(
   ctx: RoleContext,
 ): Argument | undefined {
   const { tokens, covering } = view;
+  // "the offer from the Co-Chairs to assist in facilitating": past an infinitive's "to", a name
+  // after "from" or "by" is the agent of the noun the infinitive completes.
+  let pastInfinitive = false;
   for (let at = from - 1; at >= 0 && from - at <= SCAN_LIMIT; at--) {
     const token = tokens[at]!;
     if (HARD_STOPS.has(token.norm) || CLAUSE_OPENERS.has(token.norm) || isComplementiser(tokens, at))
@@ -300,13 +303,16 @@ export function scanLeft(
     const mention = covering[at];
     if (isArgument(mention)) {
       const list = listAround(view, mention);
-      if (!inPrepositionalPhrase(tokens, list[0]!.first)) {
+      const before = tokens[list[0]!.first - 1]?.norm === "the" ? list[0]!.first - 2 : list[0]!.first - 1;
+      const agentOfNoun = pastInfinitive && ["from", "by"].includes(tokens[before]?.norm ?? "");
+      if (!inPrepositionalPhrase(tokens, list[0]!.first) || agentOfNoun) {
         const argument = named(list, accepts);
         if (argument) return argument;
       }
       at = list[0]!.first;
       continue;
     }
+    if (token.norm === "to" && tokens[at + 1]?.pos === "VERB" && at + 1 < from) pastInfinitive = true;
     if (isAside(mention)) {
       at = mention!.first;
       continue;
@@ -367,6 +373,7 @@ export function scanRight(
   ctx: RoleContext,
   eventsInPhrases = false,
   until = from + OBJECT_REACH,
+  partiesOfBetween = false,
 ): Argument | undefined {
   const { tokens, covering } = view;
   let inPhrase = false;
@@ -385,7 +392,7 @@ export function scanRight(
     )
       return undefined;
     // "encourage collaboration between Armenia, Azerbaijan and the OSCE": the parties.
-    if (token.norm === "between" && !inPhrase) {
+    if (partiesOfBetween && token.norm === "between" && !inPhrase) {
       const first = covering[at + 1] ?? covering[at + 2];
       if (isArgument(first)) {
         const argument = named(

@@ -19,6 +19,8 @@ const verbRuleSchema = z.strictObject({
   mutual: z.boolean().default(false),
   /** The phrase names its object first: "the delegation includes X" is X MEMBER_OF the delegation. */
   reverse: z.boolean().default(false),
+  /** "encourage collaboration between A, B and C": the parties of a "between" after the verb are its objects. */
+  partiesOfBetween: z.boolean().default(false),
   subject: words.min(1),
   object: words.min(1),
   objectAfter: words.default([]),
@@ -54,6 +56,7 @@ export const rulesFileSchema = z.strictObject({
     forces: words,
     headTitles: words,
     titles: words,
+    envoyTitles: words,
     peopleNouns: words,
     pairPhrases: words,
     eventAnaphora: z.record(z.string(), words),

@@ -146,6 +146,8 @@ export interface Mention {
   possessor: boolean;
   /** For an entity the graph does not know: what to propose. */
   proposal?: { label: string; type: string; aliases: string[] };
+  /** An envoy or spokesperson speaking for the state this mention stands for ("UK Ambassador X"). */
+  speaker?: { entity: string; kind: NodeKind; type: string; proposal?: Mention["proposal"] };
   /**
    * The name matched only events dated after the article ("the joint statement" in a 2020 text):
    * the event nouns pass may still find the one it means by date; else the proposal stands.
