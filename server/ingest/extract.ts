@@ -128,10 +128,15 @@ function readSentence(
   };
   const drafts: Draft[] = [];
   for (const candidate of matchSentence(sentence, view, titles, extractor.index, ctx.gazetteer, roles)) {
-    const attributedTo =
+    const speaker =
       sentence.headline || PHRASE_RULES.has(candidate.rule)
         ? null
         : attributionOf(view, candidate.anchor, roles);
+    // "Kremlin spokesman Dmitry Peskov said …", "UK Deputy Ambassador Deirdre Brown encourages …":
+    // the words are the envoy's, for the state. An actor reporting its own act ("Georgia welcomed
+    // …, the Georgian Foreign Ministry said") is the source's assertion, not a second voice.
+    const voice = speaker?.speaker ?? speaker ?? candidate.subject.speaker ?? null;
+    const attributedTo = voice && voice.entity !== candidate.subject.entity ? voice : null;
     // A noun phrase ("talks between A and B") takes only a date right beside it.
     const reach = VERB_RULES.has(candidate.rule) ? Infinity : PHRASE_DATE_REACH;
     const date = dateFor(

@@ -62,7 +62,13 @@ function verbUse(view: SentenceView, at: number, words: number): boolean {
   // "a negotiated process", "the agreed text": a participle between a determiner and a noun is an adjective.
   const before = view.tokens[at - 1];
   const after = view.tokens[at + 1];
-  if (words === 1 && /ed$/.test(token.norm) && before && ["DET", "ADJ"].includes(before.pos) && after?.pos === "NOUN")
+  if (
+    words === 1 &&
+    /ed$/.test(token.norm) &&
+    before &&
+    ["DET", "ADJ"].includes(before.pos) &&
+    after?.pos === "NOUN"
+  )
     return false;
   if (token.pos === "VERB" || token.pos === "AUX") return true;
   if (view.headline) return token.pos === "NOUN" || token.pos === "PROPN";

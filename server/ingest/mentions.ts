@@ -315,7 +315,12 @@ function envoyPhrase(
     person = proposed(after + 1, nameEnd, name, "person", ctx);
   }
   if (!person) return undefined;
-  const speaker = { entity: person.entity, kind: person.kind, type: person.type, ...(person.proposal ? { proposal: person.proposal } : {}) };
+  const speaker = {
+    entity: person.entity,
+    kind: person.kind,
+    type: person.type,
+    ...(person.proposal ? { proposal: person.proposal } : {}),
+  };
   // The person's own mention is folded into the state's.
   person.modifier = true;
   return { ...state, first: span.first, last: person.last, via: "office", speaker };
