@@ -65,7 +65,7 @@ describe("npm run ingest", () => {
     expect(welcome).toMatchObject({
       subject: "georgia",
       object: "joint-statement-2023-12",
-      attributedTo: "georgia",
+      attributedTo: null, // its own ministry reporting its act: no second voice
     });
     // The Thursday before Friday 8 December 2023.
     expect(welcome?.form === "relation" && welcome.qualifiers.date?.text).toBe("2023-12-07");
