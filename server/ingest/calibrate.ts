@@ -30,6 +30,7 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
     "event-date": "eventDate",
   };
   if (phrase[rule]) return [["phrases", phrase[rule], "confidence"]];
+  if (rule === "obligations") return [["obligations", "confidence"]];
   if (document.hasIn(["nominals", rule])) return [["nominals", rule, "confidence"]];
   return [["rules", rule, "confidence"]];
 }

@@ -26,6 +26,7 @@ export interface CompiledRules {
   hedged: PhraseList;
   negated: PhraseList;
   approximate: PhraseList;
+  obligations: PhraseList;
   countable: PhraseList;
   verbRules: CompiledVerbRule[];
   /** Anaphoric noun → the event types it may refer back to. */
@@ -56,6 +57,7 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
     hedged: new PhraseList(rules.modality.hedged, irregular),
     negated: new PhraseList(rules.modality.negated, irregular),
     approximate: new PhraseList(rules.counts.approximate),
+    obligations: new PhraseList(rules.obligations.phrases, irregular),
     countable: new PhraseList(rules.counts.countable),
     verbRules: verbRules(rules).map((rule) => ({
       rule,

@@ -29,6 +29,8 @@ export const referentOf = (mention: Mention): Referent => ({
 export class Discourse {
   /** The actor whose statement the article is (an official text's author), when known. */
   speaker: Referent | null = null;
+  /** The speaker came from the article's metadata or its "we", not from guessing at a subject. */
+  speakerKnown = false;
   /** Who "the parties" are when the article has named no pair (the rules' defaultPair). */
   defaultPair: Referent[] = [];
   private lastPair: Referent[] | null = null;

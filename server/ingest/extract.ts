@@ -87,7 +87,16 @@ function speakerOf(meta: ArticleMeta, extractor: Extractor, ctx: MentionContext)
 
 const OPENING = /^[“"‘'([]$/;
 const CLOSING = /^[”"’')\]]$/;
-const PHRASE_RULES = new Set(["between", "between-nouns", "agents", "places", "forces", "leads", "members"]);
+const PHRASE_RULES = new Set([
+  "obligations",
+  "between",
+  "between-nouns",
+  "agents",
+  "places",
+  "forces",
+  "leads",
+  "members",
+]);
 const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
 // Nominal rules ("the release by Azerbaijan of …") take dates like verbs.
 const PHRASE_DATE_REACH = 2;
@@ -179,6 +188,24 @@ function readSentence(
       }),
     });
   }
+  // "the joint statement issued on 7 December": a dated relation whose type takes its date from
+  // an event end (vocabulary `dateFrom`) dates that event too.
+  for (const draft of [...drafts]) {
+    if (draft.kind !== "relation" || draft.date === null) continue;
+    const end = extractor.index.relationTypes.get(draft.relation)?.dateFrom;
+    const event = end === "object" ? draft.object : end === "subject" ? draft.subject : null;
+    if (!event || event.kind !== "event") continue;
+    drafts.push({
+      kind: "date",
+      rule: "event-date",
+      subject: event,
+      value: draft.date,
+      quote: draft.quote,
+      start: draft.start,
+      headline: draft.headline,
+      confidence: extractor.rules.source.phrases.eventDate.confidence,
+    });
+  }
   for (const found of eventDates(mentions, dates, tokens)) {
     drafts.push({
       kind: "date",
@@ -208,6 +235,7 @@ export function extractArticle(text: string, meta: ArticleMeta, extractor: Extra
   };
   const discourse = new Discourse();
   discourse.speaker = speakerOf(meta, extractor, ctx);
+  discourse.speakerKnown = discourse.speaker !== null;
   discourse.defaultPair = defaultPair(extractor);
   const roles: RoleContext = { rules: extractor.rules, discourse };
   const sentences = segmentSentences(text, extractor.rules.source.segmentation);

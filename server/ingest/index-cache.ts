@@ -13,7 +13,7 @@ import { LinkIndex, type LinkIndexData, type LinkIndexDelta } from "./link-index
 import { readLinkIndex } from "./read-link-index.ts";
 
 /** Bump when the index's content or format changes, so older caches are ignored. */
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
 const FOLDERS = ["vocabulary", "entities", "claims", "sources"];
 
 /** The cache: this JSON, and the relation keys beside it as plain sorted lines (<name>.keys.txt). */

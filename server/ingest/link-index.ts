@@ -29,6 +29,8 @@ export interface RelationTypeInfo extends CodeSet {
   symmetric: boolean;
   /** Codes at another modality (CAMEO 03x "express intent to …" when announced). */
   modalities: Partial<Record<Modality, CodeSet>>;
+  /** The end whose date dates the relation (vocabulary `dateFrom`): "ISSUED on 7 December" dates the statement. */
+  dateFrom: "subject" | "object" | null;
 }
 
 export interface IndexedEntity {

@@ -22,6 +22,7 @@ import {
 import type { Gazetteer } from "./gazetteer.ts";
 import { innerViews } from "./inner-mentions.ts";
 import { matchNominals } from "./match-nominals.ts";
+import { matchObligations } from "./match-obligations.ts";
 import { matchAgents, matchBetween, matchForces, matchPlaces, matchTitles } from "./match-phrases.ts";
 import type { Modality, Sentence, TitleFact } from "./types.ts";
 
@@ -119,9 +120,10 @@ function matchVerbRule(
       } else {
         subject = scanLeft(view, at, subjectFits, ctx);
         const between = rule.partiesOfBetween;
+        const owners = rule.ownersOnly;
         object = match.slot
-          ? scanRight(view, match.slot[0] - 1, objectFits, ctx, eventsOnly, match.slot[1], between)
-          : scanRight(view, match.last, objectFits, ctx, eventsOnly, undefined, between);
+          ? scanRight(view, match.slot[0] - 1, objectFits, ctx, eventsOnly, match.slot[1], between, owners)
+          : scanRight(view, match.last, objectFits, ctx, eventsOnly, undefined, between, owners);
       }
       if (!subject) continue;
       const found = pairs(subject, object, rule.mutual);
@@ -169,6 +171,7 @@ export function matchSentence(
     matchPlaces(phrases, ctx.rules, index, found);
     matchNominals(phrases, ctx.rules, index, found);
   }
+  matchObligations(view, index, ctx, found);
   matchForces(view, { gazetteer, index, rules: ctx.rules }, sentence.text, sentence.start, found);
   matchTitles(titles, ctx.rules, index, found);
   return found;

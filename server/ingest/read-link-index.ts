@@ -85,6 +85,7 @@ function readVocabulary(index: LinkIndex, nodeTypes: unknown, relations: unknown
       symmetric: raw.symmetric === true,
       ...codeSet(raw),
       modalities,
+      dateFrom: raw.dateFrom === "subject" || raw.dateFrom === "object" ? raw.dateFrom : null,
     });
   }
 }

@@ -374,6 +374,7 @@ export function scanRight(
   eventsInPhrases = false,
   until = from + OBJECT_REACH,
   partiesOfBetween = false,
+  ownersOnly = false,
 ): Argument | undefined {
   const { tokens, covering } = view;
   let inPhrase = false;
@@ -420,7 +421,7 @@ export function scanRight(
         eventsInPhrases &&
         mention.kind === "event" &&
         ["of", "in", "at", "over", "about", "on"].includes(preposition);
-      if (isArgument(mention) && (!inPhrase || forTo || eventInPhrase)) {
+      if (isArgument(mention) && (!inPhrase || forTo || eventInPhrase) && !ownersOnly) {
         const list = listAround(view, mention).filter((m) => m.first >= mention.first);
         const argument = named(list, accepts);
         if (argument) return argument;
@@ -441,7 +442,7 @@ export function scanRight(
       inPhrase = false;
       continue;
     }
-    if (!inPhrase) {
+    if (!inPhrase && !ownersOnly) {
       const pronoun = pronounAt(view, at, accepts, ctx, false);
       if (pronoun) return pronoun;
     }

@@ -21,6 +21,8 @@ const verbRuleSchema = z.strictObject({
   reverse: z.boolean().default(false),
   /** "encourage collaboration between A, B and C": the parties of a "between" after the verb are its objects. */
   partiesOfBetween: z.boolean().default(false),
+  /** Only an owner read through an abstract noun ("the assistance offered by X") is the object. */
+  ownersOnly: z.boolean().default(false),
   subject: words.min(1),
   object: words.min(1),
   objectAfter: words.default([]),
@@ -69,6 +71,7 @@ export const rulesFileSchema = z.strictObject({
     accordingTo: words,
     firstPerson: words,
   }),
+  obligations: z.strictObject({ relation: z.string(), phrases: words, confidence }),
   modality: z.strictObject({ announced: words, hedged: words, negated: words }),
   counts: z.strictObject({ approximate: words, countable: words }),
   rules: z.record(
@@ -146,6 +149,7 @@ export function checkRules(
     ["phrases.leads", phrases.leads.relation] as const,
     ["phrases.members", phrases.members.relation] as const,
     ["phrases.forces", phrases.forces.relation] as const,
+    ["obligations", rules.obligations.relation] as const,
   ].filter(([, relation]) => !relationTypes.has(relation));
   if (unknown.length > 0) {
     throw new Error(

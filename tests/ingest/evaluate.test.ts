@@ -47,6 +47,7 @@ index.addRelationType({
   domain: [],
   range: [],
   symmetric: true,
+  dateFrom: null,
   cameo: null,
   cameoLabel: null,
   goldstein: null,
