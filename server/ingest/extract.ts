@@ -9,7 +9,7 @@ import { attributionOf } from "./attribution.ts";
 import { compileRules, type CompiledRules } from "./compiled-rules.ts";
 import { confidenceOf } from "./confidence.ts";
 import { countBefore, numberEndingAt } from "./counts.ts";
-import { findDates } from "./date-phrases.ts";
+import { findDates, openInterval } from "./date-phrases.ts";
 import { dateFor, eventDates, placeDates } from "./dating.ts";
 import { Discourse, type Referent } from "./discourse.ts";
 import { DatedEvents, eventNounMentions } from "./event-nouns.ts";
@@ -195,11 +195,12 @@ function readSentence(
     const end = extractor.index.relationTypes.get(draft.relation)?.dateFrom;
     const event = end === "object" ? draft.object : end === "subject" ? draft.subject : null;
     if (!event || event.kind !== "event") continue;
+    const starts = extractor.rules.source.rules[draft.rule]?.startsEvent ?? false;
     drafts.push({
       kind: "date",
       rule: "event-date",
       subject: event,
-      value: draft.date,
+      value: (starts ? openInterval(draft.date, "end") : draft.date) ?? draft.date,
       quote: draft.quote,
       start: draft.start,
       headline: draft.headline,

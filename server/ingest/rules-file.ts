@@ -21,6 +21,8 @@ const verbRuleSchema = z.strictObject({
   reverse: z.boolean().default(false),
   /** "encourage collaboration between A, B and C": the parties of a "between" after the verb are its objects. */
   partiesOfBetween: z.boolean().default(false),
+  /** The act starts its event ("launched an offensive in 2020"): the event's date is open at the end. */
+  startsEvent: z.boolean().default(false),
   /** Only an owner read through an abstract noun ("the assistance offered by X") is the object. */
   ownersOnly: z.boolean().default(false),
   subject: words.min(1),
