@@ -8,6 +8,7 @@
 import { referentOf } from "./discourse.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import type { LinkIndex } from "./link-index.ts";
+import { PLACE_PREPOSITIONS, placeForm } from "./mentions.ts";
 import { viewOf, type SentenceView } from "./roles.ts";
 import type { Mention, Sentence } from "./types.ts";
 
@@ -31,19 +32,23 @@ export function innerViews(
     const to = tokens[event.last]!.end - sentence.start;
     const inner: Mention[] = [];
     for (const match of gazetteer.find(sentence.text.slice(from, to))) {
-      const target = match.forms.find((form) => form.target.kind === "known")?.target;
-      const entity = target?.kind === "known" ? index.entities.get(target.entity) : undefined;
-      if (!entity || entity.kind === "event") continue;
       const first = tokens.findIndex((token) => token.start === sentence.start + from + match.start);
       const last = tokens.findIndex((token) => token.end === sentence.start + from + match.end);
       if (first < 0 || last < 0) continue;
+      const afterPreposition = PLACE_PREPOSITIONS.has(tokens[first - 1]?.norm ?? "");
+      const form =
+        (afterPreposition ? placeForm(match.forms, { index }) : undefined) ??
+        match.forms.find((f) => f.target.kind === "known");
+      const target = form?.target;
+      const entity = target?.kind === "known" ? index.entities.get(target.entity) : undefined;
+      if (!entity || entity.kind === "event") continue;
       inner.push({
         first,
         last,
         entity: entity.id,
         kind: entity.kind,
         type: entity.type,
-        via: match.forms[0]!.via,
+        via: form!.via,
         modifier: false,
         possessor: false,
       });

@@ -12,7 +12,7 @@ import { modalityOf } from "./modality.ts";
 import type { SentenceView } from "./roles.ts";
 import type { Mention } from "./types.ts";
 
-const MARKERS = new Set(["by", "of", "to", "into", "on", "against", "from"]);
+const MARKERS = new Set(["by", "of", "to", "into", "on", "against", "from", "with"]);
 const SKIPPABLE = new Set(["the", "all", "both", "its", "their"]);
 /** How many prepositional phrases after the noun are read. */
 const MAX_PHRASES = 3;

@@ -7,20 +7,28 @@
 import type { CompiledRules } from "./compiled-rules.ts";
 import { referentOf, type Referent } from "./discourse.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import type { PhraseList } from "./lexicon.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { fits, type Candidate } from "./match-rules.ts";
 import type { SentenceView } from "./roles.ts";
 import type { Mention, TitleFact } from "./types.ts";
 
 /** The actor mentions listed right after `at` ("between A and B", "by A, B and C"). */
-function actorsAfter(view: SentenceView, at: number, offices?: PhraseList): Mention[] {
+function actorsAfter(view: SentenceView, at: number, rules?: CompiledRules): Mention[] {
   const found: Mention[] = [];
   for (let next = at; next < view.tokens.length; next++) {
     // "by the Foreign Ministers of Armenia and Azerbaijan": the office words stand for their states.
-    const office = offices && !view.covering[next] ? offices.matchAt(view.tokens, next) : -1;
+    const office = rules && !view.covering[next] ? rules.offices.matchAt(view.tokens, next) : -1;
     if (office >= 0 && view.tokens[office + 1]?.norm === "of") {
       next = office + 1;
+      continue;
+    }
+    // "between President Aliyev and Prime Minister Pashinyan": a title before a person.
+    const title =
+      rules && !view.covering[next]
+        ? Math.max(rules.headTitles.matchAt(view.tokens, next), rules.titles.matchAt(view.tokens, next))
+        : -1;
+    if (title >= 0 && view.covering[title + 1]?.type === "person") {
+      next = title;
       continue;
     }
     const mention = view.covering[next];
@@ -75,7 +83,7 @@ export function matchBetween(
   const phrases = rules.source.phrases;
   for (let at = 1; at < view.tokens.length; at++) {
     if (view.tokens[at]!.norm !== "between") continue;
-    const parties = actorsAfter(view, at + 1);
+    const parties = actorsAfter(view, at + 1, rules);
     if (parties.length < 2) continue;
     // The head noun may carry its date first: "An agreement on 7 December between A and B".
     let headAt = at - 1;
@@ -200,19 +208,24 @@ export function matchAgents(
     if (!phrase) continue;
     const agents: Mention[] = [];
     const by = view.tokens[event.last + 1]?.norm;
-    if (by === "of" || by === "by") agents.push(...actorsAfter(view, event.last + 2, rules.offices));
+    const involves = phrase.direction === "event-to-actor";
+    if (by === "of" || (by === "by" && !involves)) agents.push(...actorsAfter(view, event.last + 2, rules));
     // "Azerbaijan's military operation", past adjectives: the owner is the agent.
     let before = event.first - 1;
     if (view.tokens[before]?.norm === "the") before--;
     const owner = view.covering[before - 1];
-    if (owner?.possessor && owner.kind === "actor" && owner.last === before - 1) agents.push(owner);
+    if (!involves && owner?.possessor && owner.kind === "actor" && owner.last === before - 1)
+      agents.push(owner);
     for (const agent of agents) {
+      const [subject, object] = involves
+        ? [referentOf(event), referentOf(agent)]
+        : [referentOf(agent), referentOf(event)];
       const candidate = phraseCandidate(
         index,
         "agents",
         phrase.relation,
-        referentOf(agent),
-        referentOf(event),
+        subject,
+        object,
         Math.min(event.first, agent.first),
         Math.max(event.last, agent.last),
         phrase.confidence,
@@ -264,10 +277,11 @@ export function matchForces(
   for (const force of view.mentions) {
     if (force.type !== "armed_force" || force.modifier) continue;
     let owner: Referent | undefined;
-    // The state inside the force's own name: "Armenian Armed Forces", "Azerbaijani army".
+    // The state inside the force's own name ("Armenian Armed Forces", "Azerbaijani army"): the name
+    // less its last word, since the whole name is the force itself.
     const from = view.tokens[force.first]!.start - sentenceStart;
-    const to = view.tokens[force.last]!.end - sentenceStart;
-    for (const match of ctx.gazetteer.find(sentence.slice(from, to))) {
+    const to = view.tokens[Math.max(force.first, force.last - 1)]!.end - sentenceStart;
+    for (const match of force.last > force.first ? ctx.gazetteer.find(sentence.slice(from, to)) : []) {
       const target = match.forms.find((form) => form.target.kind === "known")?.target;
       const entity = target?.kind === "known" ? ctx.index.entities.get(target.entity) : undefined;
       if (entity && entity.type === "state")

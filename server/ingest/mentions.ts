@@ -101,7 +101,12 @@ function nameMentions(sentence: Sentence, tokens: readonly Token[], ctx: Mention
     const last = byEnd.get(match.end);
     if (first === undefined || last === undefined) continue;
     const text = sentence.text.slice(match.start, match.end);
-    const [target, via] = chooseTarget(match.forms, text, ctx);
+    const [chosen, chosenVia] = chooseTarget(match.forms, text, ctx);
+    // "hosting COP29 in Baku": after a preposition of place, a name that is also a city is the city.
+    const place = PLACE_PREPOSITIONS.has(tokens[first - 1]?.norm ?? "")
+      ? placeForm(match.forms, ctx)
+      : undefined;
+    const [target, via] = place ? [place.target, place.via] : [chosen, chosenVia];
     const mention = mentionOf(target, first, last, ctx, via);
     if (mention && via === "proposed" && match.forms.some((form) => form.target.kind === "known"))
       mention.datedOut = true;
@@ -112,6 +117,28 @@ function nameMentions(sentence: Sentence, tokens: readonly Token[], ctx: Mention
     else mentions.push(mention);
   }
   return mentions;
+}
+
+export const PLACE_PREPOSITIONS = new Set([
+  "in",
+  "at",
+  "to",
+  "into",
+  "from",
+  "near",
+  "along",
+  "inside",
+  "within",
+  "across",
+  "towards",
+  "toward",
+]);
+
+/** The form of a name that is a place the graph knows, when there is one. */
+export function placeForm(forms: readonly SurfaceForm[], ctx: { index: LinkIndex }): SurfaceForm | undefined {
+  return forms.find(
+    (form) => form.target.kind === "known" && ctx.index.entities.get(form.target.entity)?.kind === "place",
+  );
 }
 
 /** The first day an event's known date covers, or undefined. */

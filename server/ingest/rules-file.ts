@@ -32,7 +32,7 @@ const verbRuleSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
 });
 
-const NOMINAL_PLACES = ["possessor", "by", "of", "to", "into", "on", "against", "from"] as const;
+const NOMINAL_PLACES = ["possessor", "by", "of", "to", "into", "on", "against", "from", "with"] as const;
 const nominalSchema = z.strictObject({
   relation: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
   nouns: words.min(1),
@@ -91,7 +91,14 @@ export const rulesFileSchema = z.strictObject({
       }),
     ),
     betweenNouns: z.strictObject({ nouns: words, relation: z.string(), confidence }),
-    agents: z.array(z.strictObject({ event: words, relation: z.string(), confidence })),
+    agents: z.array(
+      z.strictObject({
+        event: words,
+        relation: z.string(),
+        direction: z.enum(["actor-to-event", "event-to-actor"]).default("actor-to-event"),
+        confidence,
+      }),
+    ),
     places: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
     leads: z.strictObject({ relation: z.string(), confidence }),
     members: z.strictObject({ relation: z.string(), confidence }),
