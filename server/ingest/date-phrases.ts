@@ -124,6 +124,18 @@ export function findDates(text: string, published: string | null): DatePhrase[] 
         resolve: (d) => dayOfYearAround(month, day, reference, d),
       });
   }
+  // "spoke overnight" in a readout: the night before publication.
+  if (reference) {
+    for (const match of text.matchAll(/\bovernight\b/gi)) {
+      const before = iso(new Date(reference.getTime() - 86_400_000));
+      add({
+        start: match.index,
+        end: match.index + match[0].length,
+        relative: true,
+        resolve: () => `${before}/${iso(reference)}`,
+      });
+    }
+  }
   // "as 2023 draws to a close", "at the end of 2023", "late 2023": that year's December.
   for (const match of text.matchAll(
     /\b(?:as (\d{4}) draws to a close|(?:at )?the end of (\d{4})|late (\d{4}))\b/gi,

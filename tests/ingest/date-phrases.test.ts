@@ -64,3 +64,12 @@ describe("dates at the edges", () => {
     ).toEqual(["2023-12"]);
   });
 });
+
+describe("the night before", () => {
+  it('reads "overnight" in a readout as the night before publication', () => {
+    expect(
+      findDates("Blinken spoke overnight with Aliyev", "2022-09-13").map((p) => p.resolve("past")),
+    ).toEqual(["2022-09-12/2022-09-13"]);
+    expect(findDates("Blinken spoke overnight with Aliyev", null)).toEqual([]);
+  });
+});
