@@ -18,6 +18,8 @@ export interface CompiledRules {
   envoyTitles: PhraseList;
   peopleNouns: PhraseList;
   pairPhrases: PhraseList;
+  leaderPhrases: PhraseList;
+  honorifics: PhraseList;
   actorNouns: PhraseList;
   speechVerbs: Phrase[];
   accordingTo: PhraseList;
@@ -49,6 +51,8 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
     envoyTitles: new PhraseList(linking.envoyTitles),
     peopleNouns: new PhraseList(linking.peopleNouns),
     pairPhrases: new PhraseList(linking.pairPhrases),
+    leaderPhrases: new PhraseList(linking.leaderPhrases),
+    honorifics: new PhraseList(linking.honorifics),
     actorNouns: new PhraseList(linking.actorNouns),
     speechVerbs: rules.attribution.speechVerbs.map((verb) => new Phrase(verb, irregular)),
     accordingTo: new PhraseList(rules.attribution.accordingTo),

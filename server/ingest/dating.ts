@@ -117,9 +117,14 @@ export function eventDates(
     if (event.kind !== "event" || event.modifier) continue;
     for (const place of dates) {
       // "the 1991 Almaty Declaration": the date just before the name.
+      // … or "last week’s latest Brussels trilateral meeting": a possessive and adjectives between.
+      const between = tokens.slice(place.last + 1, event.first);
       const before =
-        place.last === event.first - 1 ||
-        (place.last === event.first - 2 && tokens[event.first - 1]?.pos === "ADJ");
+        place.last < event.first &&
+        between.length <= 3 &&
+        between.every((token) => token.pos === "ADJ" || token.norm === "'s" || token.norm === "'");
+      // "the 28 May statement by the Co-Chairs": a date inside the name.
+      const inside = place.first > event.first && place.last <= event.last;
       // "<event>, released on December 7, 2023" / "<event> of 10 November 2020"
       let at = event.last + 1;
       if (tokens[at]?.norm === ",") at++;
@@ -128,7 +133,7 @@ export function eventDates(
       // chrono's phrase may or may not hold its preposition ("on 7 December").
       const preposition = ["on", "in", "of", "dated"].includes(tokens[at]?.norm ?? "");
       const after = place.first === at || (preposition && place.first === at + 1);
-      if (!before && !after) continue;
+      if (!before && !after && !inside) continue;
       // "hostilities … began on 27 September 2020" dates the start; "concluded in 1994" the end.
       const verb = tokens[event.last + 1]?.norm ?? "";
       const open = STARTING.has(verb) ? "end" : ENDING.has(verb) ? "start" : "neither";

@@ -38,6 +38,8 @@ export class Discourse {
   private lastSingular: Referent | null = null;
   private lastPerson: Referent | null = null;
   private readonly events: Referent[] = [];
+  /** People named so far, the latest last. */
+  private readonly people: Referent[] = [];
   private readonly actorCounts = new Map<string, { referent: Referent; count: number }>();
 
   /** Records the mentions of a sentence, in order. */
@@ -49,6 +51,10 @@ export class Discourse {
         const at = this.events.findIndex((known) => known.entity === referent.entity);
         if (at >= 0) this.events.splice(at, 1);
         this.events.push(referent);
+      } else if (mention.type === "person") {
+        const at = this.people.findIndex((known) => known.entity === referent.entity);
+        if (at >= 0) this.people.splice(at, 1);
+        this.people.push(referent);
       } else if (mention.kind === "actor" && mention.type !== "group") {
         const counted = this.actorCounts.get(referent.entity);
         if (counted) counted.count++;
@@ -89,6 +95,11 @@ export class Discourse {
       .sort((a, b) => b.score - a.score);
     if (ranked.length >= 2) return [ranked[0]!.referent, ranked[1]!.referent];
     return this.lastPair ?? this.defaultPair;
+  }
+
+  /** "the two leaders": the last two people named. */
+  leaders(): Referent[] {
+    return this.people.length >= 2 ? this.people.slice(-2) : [];
   }
 
   /** "they": the last plural subject, else the pair. */

@@ -204,6 +204,12 @@ export function eventNounMentions(
     let referent: Referent | null = null;
     if (dateValue && typeof dateValue !== "string") referent = byDate(types, dateValue, ctx);
     else if (definite) referent = ctx.discourse.event(types) ?? recentBefore(types, ctx);
+    else if (dates.length === 1) {
+      // "On 19–20 September 2023 Azerbaijan initiated a military offensive": the sentence's one date
+      // names the event a first "a …" introduces, when the graph knows an event of that type then.
+      const only = parseDate(dates[0]!.phrase.resolve("past") ?? "");
+      if (typeof only !== "string" && only.precision === "day") referent = byDate(types, only, ctx);
+    }
     if (!referent) continue;
     found.push(referentMention(referent, first, at));
     for (const inner of swallowed) dropped.add(inner);

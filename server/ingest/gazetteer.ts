@@ -76,24 +76,38 @@ export class Gazetteer {
         at++;
         continue;
       }
-      const key = firstWord(folded.slice(at, at + 40));
-      let best: NameMatch | undefined;
-      for (const form of this.byFirstWord.get(key) ?? []) {
-        const end = at + form.folded.length;
-        if (best && end < best.end) continue;
-        if (!folded.startsWith(form.folded, at)) continue;
-        // A name ends at a word boundary; "U.S." ends with its own full stop.
-        if (isWordChar(folded[end]) && isWordChar(folded[end - 1])) continue;
-        if (!caseFits(form, text, at, end)) continue;
-        if (best && end === best.end) best.forms.push(form);
-        else best = { start: at, end, forms: [form] };
+      let best = this.longestAt(text, folded, at);
+      // "the Co-Chairs’ 24th September statement": a longer name starting inside the one found
+      // ("the Co-Chairs") wins over it.
+      for (let inner = at + 1; best && inner < best.end; inner++) {
+        if (!isWordChar(folded[inner]) || isWordChar(folded[inner - 1])) continue;
+        const longer = this.longestAt(text, folded, inner);
+        if (longer && longer.end > best.end && longer.end - longer.start > best.end - best.start)
+          best = longer;
       }
       if (best) {
         found.push(best);
         at = best.end;
-      } else at += key.length || 1;
+      } else at += firstWord(folded.slice(at, at + 40)).length || 1;
     }
     return found;
+  }
+
+  /** The longest names starting at `at`, or undefined. */
+  private longestAt(text: string, folded: string, at: number): NameMatch | undefined {
+    const key = firstWord(folded.slice(at, at + 40));
+    let best: NameMatch | undefined;
+    for (const form of this.byFirstWord.get(key) ?? []) {
+      const end = at + form.folded.length;
+      if (best && end < best.end) continue;
+      if (!folded.startsWith(form.folded, at)) continue;
+      // A name ends at a word boundary; "U.S." ends with its own full stop.
+      if (isWordChar(folded[end]) && isWordChar(folded[end - 1])) continue;
+      if (!caseFits(form, text, at, end)) continue;
+      if (best && end === best.end) best.forms.push(form);
+      else best = { start: at, end, forms: [form] };
+    }
+    return best;
   }
 
   /** Every form of one target, for tests and for the proposals' aliases. */

@@ -10,9 +10,26 @@ import type { Gazetteer } from "./gazetteer.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { PLACE_PREPOSITIONS, placeForm } from "./mentions.ts";
 import { viewOf, type SentenceView } from "./roles.ts";
-import type { Mention, Sentence } from "./types.ts";
+import type { Mention, Sentence, Token } from "./types.ts";
 
 const STRUCTURE = new Set(["by", "of", "in", "at", "along", "to", "between", "near", "on"]);
+
+/** A place the graph knows opening an event's name ("Brussels trilateral meeting"): its tokens. */
+function leadingName(
+  sentence: Sentence,
+  tokens: readonly Token[],
+  event: Mention,
+  index: LinkIndex,
+  gazetteer: Gazetteer,
+): [number, number] | undefined {
+  const from = tokens[event.first]!.start - sentence.start;
+  const to = tokens[event.last]!.end - sentence.start;
+  const match = gazetteer.find(sentence.text.slice(from, to))[0];
+  if (!match || match.start !== 0) return undefined;
+  const place = placeForm(match.forms, { index });
+  const last = tokens.findIndex((token) => token.end === sentence.start + from + match.end);
+  return place && last >= event.first && last < event.last ? [event.first, last] : undefined;
+}
 
 export function innerViews(
   sentence: Sentence,
@@ -24,12 +41,21 @@ export function innerViews(
   const { tokens } = view;
   for (const event of view.mentions) {
     if (event.kind !== "event" || event.last - event.first < 2 || event.via === "reference") continue;
+    // "Brussels trilateral meeting", "the Co-Chairs’ 24th September statement": the name opens with a
+    // place or an owner; else a preposition inside it starts the phrase ("meeting in Tirana").
+    const possessive = tokens.findIndex(
+      (token, at) => at > event.first && at < event.last && (token.norm === "'s" || token.norm === "'"),
+    );
+    const prefix: [number, number] | undefined =
+      possessive >= 0
+        ? [event.first, possessive - 1]
+        : leadingName(sentence, tokens, event, index, gazetteer);
     const split = tokens.findIndex(
       (token, at) => at > event.first && at <= event.last && STRUCTURE.has(token.norm),
     );
-    if (split < 0) continue;
-    const from = tokens[split]!.start - sentence.start;
-    const to = tokens[event.last]!.end - sentence.start;
+    if (split < 0 && !prefix) continue;
+    const from = tokens[prefix ? event.first : split]!.start - sentence.start;
+    const to = tokens[prefix ? prefix[1] : event.last]!.end - sentence.start;
     const inner: Mention[] = [];
     for (const match of gazetteer.find(sentence.text.slice(from, to))) {
       const first = tokens.findIndex((token) => token.start === sentence.start + from + match.start);
@@ -54,7 +80,12 @@ export function innerViews(
       });
     }
     if (inner.length === 0) continue;
-    const head: Mention = { ...event, last: split - 1, ...referentOf(event) };
+    const head: Mention = prefix
+      ? { ...event, ...referentOf(event), first: prefix[1] + (possessive >= 0 ? 2 : 1) }
+      : { ...event, ...referentOf(event), last: split - 1 };
+    // An owner before "’s" reads as a possessor of the head ("Co-Chairs’ statement").
+    if (possessive >= 0)
+      for (const mention of inner) if (mention.last === possessive - 1) mention.possessor = true;
     const others = view.mentions.filter((mention) => mention !== event);
     views.push(
       viewOf(

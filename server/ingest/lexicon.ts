@@ -44,8 +44,9 @@ export function inflections(word: string, irregular: Readonly<Record<string, rea
 }
 
 /** Parts of speech that may sit between the words of a phrase: "expressed their strong support for". */
-const FILLER_POS = new Set(["DET", "ADJ", "ADV", "PRON", "NUM"]);
-const MAX_FILLERS = 2;
+const FILLER_POS = new Set(["DET", "ADJ", "ADV", "PRON", "NUM", "CCONJ"]);
+/** "reiterates its unconditional and full support for": up to four modifiers. */
+const MAX_FILLERS = 4;
 const MAX_WILDCARD = 10;
 const BREAKS = new Set([".", ";", ":", "that", "which", "who"]);
 

@@ -209,7 +209,8 @@ export function matchAgents(
     const agents: Mention[] = [];
     const by = view.tokens[event.last + 1]?.norm;
     const involves = phrase.direction === "event-to-actor";
-    if (by === "of" || (by === "by" && !involves)) agents.push(...actorsAfter(view, event.last + 2, rules));
+    const markers: readonly string[] = involves ? ["of"] : phrase.markers;
+    if (markers.includes(by ?? "")) agents.push(...actorsAfter(view, event.last + 2, rules));
     // "Azerbaijan's military operation", past adjectives: the owner is the agent.
     let before = event.first - 1;
     if (view.tokens[before]?.norm === "the") before--;
@@ -245,10 +246,13 @@ export function matchPlaces(
   const { prepositions, event: types, relation, confidence } = rules.source.phrases.places;
   for (const event of view.mentions) {
     if (event.kind !== "event" || !types.includes(event.type)) continue;
+    // "the summit held in Washington", "an offensive in the disputed Nagorno-Karabakh region"
     let at = event.last + 1;
+    if (/(?:ed|en)$/.test(view.tokens[at]?.norm ?? "") && view.tokens[at]!.pos === "VERB") at++;
     if (!prepositions.includes(view.tokens[at]?.norm ?? "")) continue;
     at++;
     if (view.tokens[at]?.norm === "the") at++;
+    while (view.tokens[at]?.pos === "ADJ" && !view.covering[at]) at++;
     const place = view.covering[at];
     if (!place || place.kind !== "place" || place.modifier) continue;
     const candidate = phraseCandidate(

@@ -13,6 +13,7 @@ import {
   agentAfter,
   isPassive,
   isReducedPassive,
+  listEndingBefore,
   scanLeft,
   scanRight,
   type Argument,
@@ -105,7 +106,7 @@ function matchVerbRule(
   for (let at = 0; at < view.tokens.length; at++) {
     for (const phrase of compiled.phrases) {
       const match = phrase.matchAt(view.tokens, at);
-      if (!match || !verbUse(view, at, phrase.words.length)) continue;
+      if (!match || (!rule.anyWord && !verbUse(view, at, phrase.words.length))) continue;
       const passive = rule.passive && (isPassive(view.tokens, at) || isReducedPassive(view.tokens, at));
       let subject: Argument | undefined;
       let object: Argument | undefined;
@@ -117,6 +118,9 @@ function matchVerbRule(
         // "the delegation includes A, B and C": the members are on the right.
         object = scanLeft(view, at, objectFits, ctx);
         subject = object && scanRight(view, match.last, subjectFits, ctx);
+      } else if (rule.anyWord) {
+        subject = listEndingBefore(view, at, subjectFits);
+        object = scanRight(view, match.last, objectFits, ctx, eventsOnly);
       } else {
         subject = scanLeft(view, at, subjectFits, ctx);
         const between = rule.partiesOfBetween;

@@ -24,8 +24,11 @@ export interface SentenceMentions {
   titles: TitleFact[];
 }
 
-const isPossessive = (token: Token | undefined) =>
-  token !== undefined && (token.norm === "'s" || token.norm === "'") && token.pos === "PART";
+/** "’s", or a lone apostrophe right after a word ending in s ("the Co-Chairs’ statement"). */
+const isPossessive = (token: Token | undefined, before?: Token) =>
+  token !== undefined &&
+  (token.norm === "'s" || token.norm === "'") &&
+  (token.pos === "PART" || (before !== undefined && before.end === token.start && /s$/i.test(before.text)));
 const isCapitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text);
 /** Initials such as "N.V." or "J." before a surname. */
 const isInitials = (token: Token | undefined) => token !== undefined && /^(?:\p{Lu}\.)+$/u.test(token.text);
@@ -202,6 +205,25 @@ function unknownNameAfter(tokens: readonly Token[], at: number, taken: ReadonlyS
   return words > 0 ? end : -1;
 }
 
+/** Past initials and honorifics before a name ("N.V.", "H.E. Mr."), from `at`. */
+function pastNamePrefixes(
+  tokens: readonly Token[],
+  at: number,
+  rules: CompiledRules,
+  stopAt?: ReadonlyMap<number, Mention>,
+): number {
+  let next = at;
+  for (;;) {
+    if (stopAt?.has(next)) return next;
+    if (isInitials(tokens[next])) next++;
+    else {
+      const honorific = rules.honorifics.matchAt(tokens, next);
+      if (honorific < 0) return next;
+      next = honorific + 1;
+    }
+  }
+}
+
 /** The title phrase (head title or other) at `at`: [last token, role, head?] or undefined. */
 function titleAt(
   tokens: readonly Token[],
@@ -255,13 +277,16 @@ function officePhrase(
   const title = titleAt(tokens, span.officeAt, ctx.rules);
   const titleEnd = title ? Math.max(title[0], span.officeEnd) : span.officeEnd;
   const nameAfter = Math.max(span.nameAfter, titleEnd);
-  const envoy = envoyPhrase(state, tokens, span, nameAfter, ctx, taken, mentionsByFirst);
+  const envoy = envoyPhrase(state, tokens, span, nameAfter, ctx, taken, mentionsByFirst, titles);
   if (envoy) return envoy;
   // A known person right after the title: the person stands; a head title says whom they lead.
   let next = nameAfter + 1;
   // "The president of the breakaway Republic of Artsakh, Arayik Harutyunyan": an apposition.
-  if (tokens[next]?.norm === "," && mentionsByFirst.get(next + 1)?.type === "person") next++;
-  while (!mentionsByFirst.has(next) && isInitials(tokens[next])) next++;
+  if (tokens[next]?.norm === ",") {
+    const named = pastNamePrefixes(tokens, next + 1, ctx.rules, mentionsByFirst);
+    if (mentionsByFirst.get(named)?.type === "person") next = named;
+  }
+  next = pastNamePrefixes(tokens, next, ctx.rules, mentionsByFirst);
   const person = mentionsByFirst.get(next);
   if (title && person && person.type === "person") {
     titles.push({
@@ -322,12 +347,13 @@ function envoyPhrase(
   ctx: MentionContext,
   taken: ReadonlySet<number>,
   mentionsByFirst: ReadonlyMap<number, Mention>,
+  titles: TitleFact[],
 ): Mention | undefined {
   const envoyEnd = ctx.rules.envoyTitles.matchAt(tokens, span.officeAt);
   if (envoyEnd < 0 || state.type !== "state") return undefined;
   const after = Math.max(nameAfter, envoyEnd);
   let next = after + 1;
-  while (!mentionsByFirst.has(next) && isInitials(tokens[next])) next++;
+  next = pastNamePrefixes(tokens, next, ctx.rules, mentionsByFirst);
   const known = mentionsByFirst.get(next);
   let person: Mention | undefined;
   if (known?.type === "person") person = known;
@@ -348,8 +374,13 @@ function envoyPhrase(
     type: person.type,
     ...(person.proposal ? { proposal: person.proposal } : {}),
   };
-  // The person's own mention is folded into the state's.
+  // The person's own mention is folded into the state's; the title still says they belong to it.
   person.modifier = true;
+  const role = tokens
+    .slice(span.officeAt, envoyEnd + 1)
+    .map((t) => t.text)
+    .join(" ");
+  titles.push({ person, body: state.entity, role, head: false, first: span.first, last: person.last });
   return { ...state, first: span.first, last: person.last, via: "office", speaker };
 }
 
@@ -425,7 +456,7 @@ export function findMentions(
     result.push(mention);
   }
   for (const mention of result) {
-    mention.possessor = isPossessive(tokens[mention.last + 1]);
+    mention.possessor = isPossessive(tokens[mention.last + 1], tokens[mention.last]);
     // "U.S.-supported effort": a name in a compound adjective qualifies, it is not an argument.
     const hyphen = tokens[mention.last + 1];
     const word = tokens[mention.last + 2];
@@ -452,8 +483,11 @@ function titlesInside(
   ctx: MentionContext,
 ): TitleFact[] {
   for (let at = person.first + 1; at <= person.last; at++) {
-    const head = ctx.rules.headTitles.matchAt(tokens, at);
-    if (head < 0 || head > person.last) continue;
+    // A head title says whom they lead; another ("Armenian Foreign Minister Mirzoyan") where they belong.
+    const headEnd = ctx.rules.headTitles.matchAt(tokens, at);
+    const otherEnd = headEnd < 0 ? ctx.rules.titles.matchAt(tokens, at) : -1;
+    const head = Math.max(headEnd, otherEnd);
+    if (head < 0 || head >= person.last) continue;
     let bodyEnd = at - 1;
     if (isPossessive(tokens[bodyEnd])) bodyEnd--;
     const from = tokens[person.first]!.start - sentence.start;
@@ -473,7 +507,7 @@ function titlesInside(
         person,
         body: entity.id,
         role: ctx.rules.headTitleRoles.get(foldInPlace(role)) ?? role,
-        head: true,
+        head: headEnd >= 0,
         first: person.first,
         last: person.last,
       },

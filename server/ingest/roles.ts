@@ -259,6 +259,11 @@ function pronounAt(
 ): Argument | undefined {
   const { tokens } = view;
   const norm = tokens[at]!.norm;
+  // "the two leaders": the last two people named, when there are two; else the two parties.
+  const leadersFirst = leftward ? ctx.rules.leaderPhrases.matchEndingAt(tokens, at) : at;
+  const leadersLast = leftward ? at : ctx.rules.leaderPhrases.matchAt(tokens, at);
+  if (leadersFirst >= 0 && leadersLast >= 0 && ctx.discourse.leaders().length === 2)
+    return byReference(ctx.discourse.leaders(), leadersFirst, leadersLast, accepts);
   const pairFirst = leftward ? ctx.rules.pairPhrases.matchEndingAt(tokens, at) : at;
   const pairLast = leftward ? at : ctx.rules.pairPhrases.matchAt(tokens, at);
   if (pairFirst >= 0 && pairLast >= 0) return byReference(ctx.discourse.pair(), pairFirst, pairLast, accepts);
@@ -448,6 +453,17 @@ export function scanRight(
     }
   }
   return undefined;
+}
+
+/**
+ * The list of names right before `at` (a comma aside), in a prepositional phrase or not: what a
+ * phrase without a verb ("… in their capacity as Co-Chairs") is attached to.
+ */
+export function listEndingBefore(view: SentenceView, at: number, accepts: Accepts): Argument | undefined {
+  let before = at - 1;
+  if (view.tokens[before]?.norm === ",") before--;
+  const mention = view.covering[before];
+  return isArgument(mention) ? named(listAround(view, mention), accepts) : undefined;
 }
 
 /** "… by X": the agent of a passive verb, in the few words after it. */

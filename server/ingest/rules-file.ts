@@ -21,6 +21,8 @@ const verbRuleSchema = z.strictObject({
   reverse: z.boolean().default(false),
   /** "encourage collaboration between A, B and C": the parties of a "between" after the verb are its objects. */
   partiesOfBetween: z.boolean().default(false),
+  /** The phrase need not start with a verb ("in their capacity as"). */
+  anyWord: z.boolean().default(false),
   /** The act starts its event ("launched an offensive in 2020"): the event's date is open at the end. */
   startsEvent: z.boolean().default(false),
   /** Only an owner read through an abstract noun ("the assistance offered by X") is the object. */
@@ -63,6 +65,8 @@ export const rulesFileSchema = z.strictObject({
     envoyTitles: words,
     peopleNouns: words,
     pairPhrases: words,
+    leaderPhrases: words,
+    honorifics: words,
     eventAnaphora: z.record(z.string(), words),
     actorNouns: words,
     defaultPair: words,
@@ -96,6 +100,7 @@ export const rulesFileSchema = z.strictObject({
         event: words,
         relation: z.string(),
         direction: z.enum(["actor-to-event", "event-to-actor"]).default("actor-to-event"),
+        markers: z.array(z.enum(["of", "by", "with"])).default(["of", "by"]),
         confidence,
       }),
     ),
