@@ -89,9 +89,12 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  // exitCode, not exit(): a long --json answer to a pipe must drain before the process ends.
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(`eval:extraction failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

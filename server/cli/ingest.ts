@@ -147,14 +147,18 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  // exitCode, not exit(): a long --json answer to a pipe must drain before the process ends.
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof IngestError) {
       console.error(`ingest: ${error.message}`);
-      process.exit(1);
+      process.exitCode = 1;
+      return;
     }
     // A bug, not bad input: still one readable line, never a stack trace.
     console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

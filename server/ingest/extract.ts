@@ -93,6 +93,7 @@ const PHRASE_RULES = new Set([
   "between-nouns",
   "agents",
   "places",
+  "targets",
   "forces",
   "leads",
   "members",

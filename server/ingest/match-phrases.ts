@@ -243,7 +243,27 @@ export function matchPlaces(
   index: LinkIndex,
   out: Candidate[],
 ): void {
-  const { prepositions, event: types, relation, confidence } = rules.source.phrases.places;
+  matchEventPrepositions(view, rules.source.phrases.places, "places", ["place"], index, out);
+  matchEventPrepositions(view, rules.source.phrases.targets, "targets", ["place", "actor"], index, out);
+}
+
+interface EventPrepositionRule {
+  prepositions: string[];
+  event: string[];
+  relation: string;
+  confidence: number;
+}
+
+/** "<event> <preposition> <name>": the place it happened in, the actor it was aimed at. */
+function matchEventPrepositions(
+  view: SentenceView,
+  rule: EventPrepositionRule,
+  ruleId: string,
+  kinds: readonly string[],
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const { prepositions, event: types, relation, confidence } = rule;
   for (const event of view.mentions) {
     if (event.kind !== "event" || !types.includes(event.type)) continue;
     // "the summit held in Washington", "an offensive in the disputed Nagorno-Karabakh region"
@@ -254,10 +274,10 @@ export function matchPlaces(
     if (view.tokens[at]?.norm === "the") at++;
     while (view.tokens[at]?.pos === "ADJ" && !view.covering[at]) at++;
     const place = view.covering[at];
-    if (!place || place.kind !== "place" || place.modifier) continue;
+    if (!place || !kinds.includes(place.kind) || place.modifier) continue;
     const candidate = phraseCandidate(
       index,
-      "places",
+      ruleId,
       relation,
       referentOf(event),
       referentOf(place),
