@@ -67,6 +67,7 @@ describe("npm run eval:extraction", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Extraction on 1 texts: 7 gold claims/);
     // --json: the whole evaluation, for programs.
+    const json = await runScript("server/cli/eval-extraction.ts", ["--json"], 120_000);
     expect(JSON.parse(json.stdout)).toMatchObject({ overall: { gold: 512 }, bySource: expect.any(Array) });
     const wrong = await runScript(
       "server/cli/eval-extraction.ts",
