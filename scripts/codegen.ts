@@ -41,6 +41,12 @@ const MAPPED_TYPES: Record<string, string> = {
   Stats: "StatsParent",
   ExportFile: "ExportFileParent",
   ExportPart: "ExportPartParent",
+  Change: "ChangeParent",
+  Review: "ReviewParent",
+  ReviewSource: "ReviewSourceParent",
+  WriteStatus: "WriteStatusParent",
+  WriteLimits: "WriteLimitsParent",
+  IngestResult: "IngestResultParent",
 };
 
 const config = {

@@ -22,6 +22,31 @@ export const settingsSchema = z.strictObject({
   /** Production masks internal errors and drops stack traces. */
   production: z.boolean().default(true),
   /**
+   * Writes. Mutations need `Authorization: Bearer <writeToken>`; with no token (null) none is
+   * accepted (`npm start` makes one and prints a link carrying it, see server/main.ts). `readOnly`
+   * opens the data without the writer's lock, so several servers can serve one folder while one
+   * writes (env PEACEGRAPH_WRITE_TOKEN, PEACEGRAPH_READ_ONLY=1).
+   */
+  writeToken: z
+    .string()
+    .min(16, "must be at least 16 characters: it is the only key to writing")
+    .nullable()
+    .default(null),
+  readOnly: z.boolean().default(false),
+  /**
+   * Noticing hand edits and `git pull`: a check once files have been quiet for `debounceMs`, and
+   * every `pollMs` in case the operating system drops a change notification (0: never); false: off.
+   */
+  watch: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        debounceMs: z.number().int().min(0).max(60_000).default(200),
+        pollMs: z.number().int().min(0).default(5_000),
+      }),
+    ])
+    .default({ debounceMs: 200, pollMs: 5_000 }),
+  /**
    * The precomputed layout, run once at start-up (see server/layout/layout.ts). `budget` caps
    * (nodes + edges) × iterations, about 5 s of ForceAtlas2, so a graph of 500,000 nodes and edges
    * gets 4 iterations instead of 300 and starts in seconds, not minutes; `cacheDir` keeps positions keyed by a hash of the graph, so a restart on
@@ -85,6 +110,20 @@ export const settingsSchema = z.strictObject({
       maxExportRelations: z.number().int().positive().default(50_000),
       /** Most start ids one export selection may name (HTTP `ids`, GraphQL `subgraph(ids:)`). */
       maxExportIds: z.number().int().positive().default(100),
+      /** Largest request body that carries a valid write token (an article to ingest), in bytes. */
+      maxWriteBodyBytes: z.number().int().positive().default(400_000),
+      /** Longest article ingestSource takes, in characters (a long feature is about 30,000). */
+      maxArticleChars: z.number().int().positive().default(100_000),
+      /** Longest review note, in characters. */
+      maxNoteChars: z.number().int().positive().default(1_000),
+      /** Longest quote an edit may select, in characters. */
+      maxQuoteChars: z.number().int().positive().default(2_000),
+      /** Longest idempotency key, in characters. */
+      maxIdempotencyKeyChars: z.number().int().positive().default(200),
+      /** Mutations one client address may make in a minute (a bucket of that many, refilled over a minute). */
+      mutationsPerMinute: z.number().int().positive().default(300),
+      /** Most viewers following live changes (GET /events) at once. */
+      maxEventStreams: z.number().int().positive().default(100),
     })
     .prefault({}),
   /** Exports run a few at a time, streamed; see server/export/export-slots.ts. */
@@ -166,7 +205,7 @@ function merge(base: Tree, over: Tree): Tree {
 
 /**
  * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE,
- * PEACEGRAPH_INDEX_CACHE ("none": no cache), NODE_ENV,
+ * PEACEGRAPH_INDEX_CACHE ("none": no cache), NODE_ENV, PEACEGRAPH_WRITE_TOKEN, PEACEGRAPH_READ_ONLY,
  * and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
  * (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named variables win.
  */
@@ -183,6 +222,8 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
     input = parsed;
   }
   const named: Tree = { production: env.NODE_ENV !== "development" };
+  if (env.PEACEGRAPH_WRITE_TOKEN) named.writeToken = env.PEACEGRAPH_WRITE_TOKEN;
+  if (env.PEACEGRAPH_READ_ONLY !== undefined) named.readOnly = /^(1|true|yes)$/i.test(env.PEACEGRAPH_READ_ONLY);
   if (env.PORT !== undefined) named.port = Number(env.PORT);
   if (env.HOST !== undefined) named.host = env.HOST;
   if (env.PEACEGRAPH_DATA !== undefined) named.dataDir = path.resolve(env.PEACEGRAPH_DATA);

@@ -12,6 +12,7 @@ import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxSelectionFieldsRule
 import { responseBudgetPlugin } from "./response-budget.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { makeExecutableSchema } from "./executable-schema.ts";
+import { writeGuardPlugin } from "./write-guard.ts";
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, "..", "..", "schema.graphql");
 
@@ -40,6 +41,7 @@ export function createApolloServer(settings: Settings, schema = loadSchema()): A
     // The cache-control plugin, on by default, hooks every field resolution to compute cache hints
     // the API never sends: off, a neighbourhood of 3,000 relations resolves several times faster.
     plugins: [
+      writeGuardPlugin(limits.mutationsPerMinute),
       costPlugin(schema, limits.maxCost, limits),
       compiledExecutionPlugin(schema),
       responseBudgetPlugin(),

@@ -1,10 +1,15 @@
 import type { ExportSlots } from "../export/export-slots.ts";
 import type { ExportLimits } from "../export/selection.ts";
+import type { Principal } from "../http/write-access.ts";
+import type { LiveGraph } from "../live/live-graph.ts";
+import type { StoreStatus } from "../store/types.ts";
+import type { WriteService } from "../write/write-service.ts";
 import { relationOfClaim as relationIdOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import { precomputeLayout, type LayoutOptions, type LayoutReport, type Position } from "../layout/layout.ts";
 import { RelationOrders } from "../query/node-relations-page.ts";
 import { RelationIndex } from "../query/relation-index.ts";
+import { placeNodes } from "../layout/place-nodes.ts";
 import { SearchIndex } from "../query/search.ts";
 import { typeColors } from "../visual/encoding.ts";
 import type { ResponseBudget } from "./response-budget.ts";
@@ -41,13 +46,38 @@ export type ApiContext = GraphStore & {
   exportSliceMs?: number;
   /** This request's response size budget (settings.limits.maxResponseBytes); one per request. */
   responseBudget?: ResponseBudget;
+  /** The graph kept current by the store, with its journal; absent for a graph loaded once. */
+  live?: LiveGraph;
+  /** Writes, when the server takes them. */
+  writes?: WriteService;
+  /** Why this server takes no writes, when it takes none. */
+  writeRefusal?: string | null;
+  /** Who asks, for mutations. */
+  principal?: Principal;
+  /** The store's state, as writeStatus reports it. */
+  storeStatus?: () => StoreStatus;
+  /** Limits on writes, as writeStatus reports them. */
+  writeLimits?: WriteLimitsReport;
 };
+
+export interface WriteLimitsReport {
+  maxArticleChars: number;
+  maxNoteChars: number;
+  maxQuoteChars: number;
+  mutationsPerMinute: number;
+}
 
 const DEFAULT_LAYOUT: LayoutOptions = { iterations: 300, seed: 1, budget: 2_000_000 };
 
+/**
+ * The graph and its indexes. With `keepPositions` (the positions of the graph this one replaces),
+ * nodes that remain keep their place and new ones are placed near their neighbours, instead of a
+ * fresh layout moving everything.
+ */
 export function createGraphStore(
   knowledge: KnowledgeGraph,
   layout: LayoutOptions = DEFAULT_LAYOUT,
+  keepPositions?: Map<string, Position>,
 ): GraphStore {
   // A conflict is listed on its target and on every relation whose claims it cites: a negation on
   // "without third-party mediation" also shows on the mediation it contradicts.
@@ -82,7 +112,9 @@ export function createGraphStore(
   for (const entity of knowledge.model.entities.values()) count(nodeTypeCounts, entity.type);
   const claimCountBySource = new Map<string, number>();
   for (const claim of knowledge.model.claims) count(claimCountBySource, claim.source);
-  const { positions, report } = precomputeLayout(knowledge.graph, layout);
+  const { positions, report } = keepPositions
+    ? keptLayout(knowledge, keepPositions)
+    : precomputeLayout(knowledge.graph, layout);
   return {
     knowledge,
     search: new SearchIndex(knowledge.model.entities.values()),
@@ -96,5 +128,28 @@ export function createGraphStore(
     positions,
     layout: report,
     typeColors: typeColors(knowledge.model.nodeTypes.values()),
+  };
+}
+
+function keptLayout(
+  knowledge: KnowledgeGraph,
+  previous: Map<string, Position>,
+): { positions: Map<string, Position>; report: LayoutReport } {
+  const started = performance.now();
+  const positions = new Map<string, Position>();
+  for (const id of knowledge.graph.nodes()) {
+    const position = previous.get(id);
+    if (position) positions.set(id, position);
+  }
+  placeNodes(knowledge.graph, positions, knowledge.graph.nodes());
+  return {
+    positions,
+    report: {
+      requestedIterations: 0,
+      iterations: 0,
+      fromCache: false,
+      ms: performance.now() - started,
+      hash: "",
+    },
   };
 }

@@ -2,16 +2,40 @@ import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/error
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { InvalidArgument } from "../query/invalid-argument.ts";
 import { LIMIT_CODES } from "./limits.ts";
+import { StoreRefusal } from "../store/types.ts";
+
+const badUserInput = (message: string, argumentName: string) =>
+  new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argumentName } });
 
 /** Runs a query-layer call, turning an InvalidArgument into GraphQL's BAD_USER_INPUT. */
 export function withUserInput<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof InvalidArgument) {
-      throw new GraphQLError(error.message, {
-        extensions: { code: "BAD_USER_INPUT", argumentName: error.argument },
-      });
+    if (error instanceof InvalidArgument) throw badUserInput(error.message, error.argument);
+    throw error;
+  }
+}
+
+/**
+ * Runs a write, turning what the caller can act on into GraphQL errors: a bad argument into
+ * BAD_USER_INPUT naming it; a record changed meanwhile into CONFLICT (HTTP 409: read again and
+ * retry); a read-only store into FORBIDDEN.
+ */
+export async function withWriteErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InvalidArgument) throw badUserInput(error.message, error.argument);
+    if (error instanceof StoreRefusal) {
+      const field = error.field ?? "id";
+      if (error.reason === "conflict")
+        throw new GraphQLError(error.message, {
+          extensions: { code: "CONFLICT", argumentName: field, http: { status: 409 } },
+        });
+      if (error.reason === "read-only")
+        throw new GraphQLError(error.message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+      throw badUserInput(`${field}: ${error.message}`, field);
     }
     throw error;
   }

@@ -8,6 +8,9 @@ import type { Claim, NodeType, Qualifiers, RelationType, Source } from "../model
 import type { Page } from "../query/paginate.ts";
 import type { Path } from "../query/paths.ts";
 import type { SearchHit } from "../query/search.ts";
+import type { ChangeSummary, ReviewRecord } from "../live/journal-index.ts";
+import type { ReviewSourceParent as ReviewSourceObject } from "./resolvers/review.ts";
+import type { WriteLimitsReport } from "./context.ts";
 
 export type EntityParent = NodeAttributes;
 export type RelationParent = Relation;
@@ -37,3 +40,14 @@ export type RelationEdgeParent = { cursor: string; node: Relation };
 export type StatsParent = Record<string, never>;
 export type ExportFileParent = ExportResult;
 export type ExportPartParent = ExportedPart;
+export type ChangeParent = ChangeSummary;
+export type ReviewParent = ReviewRecord;
+export type ReviewSourceParent = ReviewSourceObject;
+export type WriteStatusParent = Record<string, never>;
+export type WriteLimitsParent = WriteLimitsReport;
+export type IngestResultParent = {
+  source: Source;
+  claims: Claim[];
+  entities: NodeAttributes[];
+  change: ChangeSummary;
+};

@@ -2,16 +2,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createApolloServer } from "../api/apollo.ts";
-import type { ApiContext, GraphStore } from "../api/context.ts";
+import type { GraphStore } from "../api/context.ts";
+import { requestContext, type RequestExtras } from "../api/request-context.ts";
 import { ExportSlots } from "../export/export-slots.ts";
 import { exportLimitsFrom } from "../export/selection.ts";
+import type { LiveGraph } from "../live/live-graph.ts";
 import type { Settings } from "../settings.ts";
+import type { StoreStatus } from "../store/types.ts";
+import type { WriteService } from "../write/write-service.ts";
+import { EventStreams } from "./events-route.ts";
 import { EXPORT_METHODS, handleExport, type ExportRoute } from "./export-route.ts";
 import { handleGraphQL, type GraphQLRoute } from "./graphql-handler.ts";
 import { HttpError } from "./read-body.ts";
 import { answerOptions, applyCors, applySecurityHeaders } from "./security-headers.ts";
 import { sendError, sendJson, sendMethodNotAllowed } from "./send.ts";
 import { serveStatic } from "./static-files.ts";
+import { principalOf } from "./write-access.ts";
 
 export interface RunningServer {
   url: string;
@@ -57,25 +63,78 @@ function listenError(error: NodeJS.ErrnoException, settings: Settings): Error {
   return error;
 }
 
+export interface ServerOptions {
+  /** Writes, when the server takes them. */
+  writes?: WriteService;
+  /** The store's state, for writeStatus and /health. */
+  storeStatus?: () => StoreStatus;
+}
+
+/** Why a server takes no writes, or null when it takes them. */
+function writeRefusal(settings: Settings, options: ServerOptions): string | null {
+  if (settings.readOnly || (options.storeStatus && !options.storeStatus().writable))
+    return "this server opened its data read-only (PEACEGRAPH_READ_ONLY): it takes no writes";
+  if (settings.writeToken === null)
+    return "this server takes no writes: no write token is configured (PEACEGRAPH_WRITE_TOKEN)";
+  return options.writes ? null : "this server takes no writes";
+}
+
 /**
- * One process, one port: /graphql (API, or the GraphiQL IDE for browsers), /export, /health, and the
- * built client at /. Nothing a request does can take the process down: every failure becomes a
- * response, every connection is bounded in time (settings.http), and their number is capped.
+ * One process, one port: /graphql (API, or the GraphiQL IDE for browsers), /export, /health,
+ * /events (live changes, over a live graph), /review and the built client at /. Nothing a request
+ * does can take the process down: every failure becomes a response, every connection is bounded in
+ * time (settings.http), and their number is capped. Over a live graph, every request reads the
+ * graph as it is when it arrives.
  */
-export async function startServer(settings: Settings, store: GraphStore): Promise<RunningServer> {
+export async function startServer(
+  settings: Settings,
+  graph: GraphStore | LiveGraph,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const apollo = createApolloServer(settings);
   await apollo.start();
   const graphiqlPage = path.join(settings.clientDir, "graphiql", "index.html");
   const exportLimits = exportLimitsFrom(settings.limits);
   const exportSlots = new ExportSlots(settings.exports);
-  const context: ApiContext = {
-    ...store,
+  const live = "current" in graph ? graph : undefined;
+  const current = () => (live ? live.current : (graph as GraphStore));
+  const { limits } = settings;
+  const extras: RequestExtras = {
     exportLimits,
     exportSlots,
     exportSliceMs: settings.exports.sliceMs,
+    live,
+    writes: options.writes,
+    writeRefusal: writeRefusal(settings, options),
+    storeStatus: options.storeStatus,
+    writeLimits: {
+      maxArticleChars: limits.maxArticleChars,
+      maxNoteChars: limits.maxNoteChars,
+      maxQuoteChars: limits.maxQuoteChars,
+      mutationsPerMinute: limits.mutationsPerMinute,
+    },
   };
-  const graphql: GraphQLRoute = { apollo, context, settings };
-  const exports: ExportRoute = { store, limits: exportLimits, slots: exportSlots, settings };
+  const graphql: GraphQLRoute = {
+    apollo,
+    settings,
+    contextFor(request) {
+      const principal = principalOf(request, settings.writeToken);
+      return {
+        context: requestContext(graph, extras, principal),
+        // Only a writer holding the token may send an article-sized body.
+        maxBodyBytes: principal.token === "valid" ? limits.maxWriteBodyBytes : limits.maxBodyBytes,
+      };
+    },
+  };
+  const exports: ExportRoute = {
+    get store() {
+      return current();
+    },
+    limits: exportLimits,
+    slots: exportSlots,
+    settings,
+  };
+  const events = live ? new EventStreams(live, limits.maxEventStreams) : undefined;
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -95,17 +154,21 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
     }
     if (pathname === "/export" || pathname.startsWith("/export/"))
       return handleExport(request, response, url, exports);
+    if (pathname === "/events" && events && request.method === "GET") return events.handle(request, response);
     if (pathname === "/health") {
-      const { knowledge } = store;
+      const { knowledge } = current();
+      const store = options.storeStatus?.();
       return sendJson(response, 200, {
-        status: "ok",
+        status: live?.problems.length ? "degraded" : "ok",
         nodes: knowledge.graph.order,
         relations: knowledge.graph.size,
         claims: knowledge.model.claims.length,
         exports: exportSlots.load,
+        ...(store ? { writable: extras.writeRefusal === null, position: live?.position ?? 0 } : {}),
+        ...(live?.problems.length ? { problems: live.problems.length } : {}),
       });
     }
-    const file = pathname === "/" ? "index.html" : pathname;
+    const file = pathname === "/" ? "index.html" : pathname === "/review" ? "review/index.html" : pathname;
     if (await serveStatic(settings.clientDir, file, request, response, settings)) return;
     if (pathname === "/") {
       // No viewer built yet: the query IDE is the next best front door.
@@ -155,6 +218,7 @@ export async function startServer(settings: Settings, store: GraphStore): Promis
     server,
     exportSlots,
     async close() {
+      events?.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

@@ -21,8 +21,11 @@ function parseJsonBody(text: string): unknown {
 
 export interface GraphQLRoute {
   apollo: ApolloServer<ApiContext>;
-  /** What every request's context starts from: the graph, its indexes, the export limits and slots. */
-  context: ApiContext;
+  /**
+   * One request's context (the graph, its indexes, the export limits and slots, who asks) and the
+   * largest body it may send (a writer holding the token may send an article).
+   */
+  contextFor(request: IncomingMessage): { context: ApiContext; maxBodyBytes: number };
   settings: Settings;
 }
 
@@ -37,12 +40,13 @@ function tooLargeBody(maxBytes: number, bytes: number): string {
  * (a larger answer becomes RESPONSE_TOO_LARGE), compressed when the client accepts it.
  */
 export async function handleGraphQL(
-  { apollo, context, settings }: GraphQLRoute,
+  { apollo, contextFor, settings }: GraphQLRoute,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
 ): Promise<void> {
-  const { maxBodyBytes, maxResponseBytes } = settings.limits;
+  const { maxResponseBytes } = settings.limits;
+  const { context, maxBodyBytes } = contextFor(request);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -52,7 +56,9 @@ export async function handleGraphQL(
   const body = isJson(headers.get("content-type")) ? parseJsonBody(raw) : raw;
   const answer = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-    context: async () => ({ ...context, responseBudget: new ResponseBudget(maxResponseBytes) }),
+    // The context is this request's own object: add to it rather than copy it, since a live graph's
+    // fields are getters on its prototype that a copy would freeze.
+    context: async () => Object.assign(context, { responseBudget: new ResponseBudget(maxResponseBytes) }),
   });
   const outgoing: Record<string, string> = {};
   for (const [name, value] of answer.headers) outgoing[name] = value;

@@ -1,3 +1,4 @@
+import type { LoadProgress } from "../model/load.ts";
 import type { Problem } from "../model/problems.ts";
 import type { GraphModel } from "../model/types.ts";
 
@@ -110,12 +111,20 @@ export interface StoreStatus {
 export interface Store {
   readonly kind: StoreStatus["kind"];
   readonly writable: boolean;
-  /** Reads everything, validated; problems make it throw a GraphDataError. */
-  load(): Promise<StoreSnapshot>;
+  /**
+   * Reads everything, validated; problems make it throw a GraphDataError. `progress` is filled in
+   * as records are read, for a start-up report (stores that cannot report leave it as it is).
+   */
+  load(progress?: LoadProgress): Promise<StoreSnapshot>;
   /** Resolves once the change set is durable; subscribers have seen it by then. */
   commit(changeSet: ChangeSet, options: CommitOptions): Promise<CommitResult>;
-  /** Journal entries after `position`, oldest first. */
-  changesSince(position: number): Promise<JournalEntry[]>;
+  /**
+   * The entry an idempotency key committed, if any, so a retry is answered before it is planned
+   * again. A key used with a different request fingerprint is refused (StoreRefusal "idempotency").
+   */
+  replay(key: string, request: string | null): Promise<JournalEntry | undefined>;
+  /** Journal entries after `position`, oldest first, at most `limit`. */
+  changesSince(position: number, limit?: number): Promise<JournalEntry[]>;
   subscribe(listener: (event: StoreEvent) => void): () => void;
   status(): StoreStatus;
   close(): Promise<void>;

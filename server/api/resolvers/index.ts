@@ -7,12 +7,26 @@ import { graphqlTypeOf } from "./node-type.ts";
 import { Claim, Conflict, ConflictValue, Qualifiers, SourceResolver } from "./provenance.ts";
 import { Query } from "./query.ts";
 import { Relation, RelationTypeResolver } from "./relation.ts";
+import { Mutation } from "./mutation.ts";
+import { Change, claimReviewFields, Review, ReviewSource, reviewQueries, WriteStatus } from "./review.ts";
 
 const toCounts = (counts: Record<string, number>) =>
   Object.entries(counts).map(([key, count]) => ({ key, count }));
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, subgraph, drawing },
+  Query: { ...Query, subgraph, drawing, ...reviewQueries },
+  Mutation: {
+    ...Mutation,
+    ingestSource: () => {
+      throw new Error(
+        "ingestSource waits for the extractor (issue 11), which this build does not include yet",
+      );
+    },
+  },
+  Change,
+  Review,
+  ReviewSource,
+  WriteStatus,
   Node: { __resolveType: (node) => graphqlTypeOf(node) },
   Entity: { __resolveType: (node) => graphqlTypeOf(node) as "Actor" | "Event" | "Place" },
   Actor: entityFields,
@@ -25,7 +39,7 @@ export const resolvers: Resolvers = {
     count: (type, _args, { nodeTypeCounts }) => nodeTypeCounts.get(type.id) ?? 0,
     color: (type, _args, { typeColors }) => typeColors.get(type.id) ?? KIND_COLORS[type.kind],
   },
-  Claim,
+  Claim: { ...Claim, ...claimReviewFields },
   Qualifiers,
   Source: SourceResolver,
   Conflict,

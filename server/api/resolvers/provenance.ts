@@ -11,6 +11,7 @@ import type { ApiContext, GraphStore } from "../context.ts";
 import { budgeted } from "../response-budget.ts";
 import { conflictTarget } from "./node-type.ts";
 import { modalityName } from "./relation.ts";
+import { claimsOfSource } from "./review.ts";
 
 const sourceOf = (store: GraphStore, id: string): Source => {
   const source = store.knowledge.model.sources.get(id);
@@ -60,6 +61,10 @@ export const SourceResolver: SourceResolvers = {
   claimCount: (source, _args, { claimCountBySource }) => claimCountBySource.get(source.id) ?? 0,
   // A whole article: the largest text a query can reach, so it counts against the response cap.
   text: (source, _args, context) => budgeted(context, source.text),
+  claims: (source, { status }, context) => {
+    const wanted = status === "CURATED" ? "curated" : status === "EXTRACTED" ? "extracted" : undefined;
+    return claimsOfSource(context, source.id).filter((claim) => !wanted || claim.status === wanted);
+  },
 };
 
 export const Conflict: ConflictResolvers = {

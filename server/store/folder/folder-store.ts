@@ -1,6 +1,6 @@
 import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { loadGraphData } from "../../model/load.ts";
+import { loadGraphData, type LoadProgress } from "../../model/load.ts";
 import { GraphDataError, type Problem } from "../../model/problems.ts";
 import { newChangeId } from "../journal-format.ts";
 import {
@@ -149,9 +149,11 @@ export class FolderStore implements Store {
   }
 
   /** Reads the folder and journal; signatures are taken first, so a change during the read is seen later. */
-  private async read(): Promise<{ snapshot: StoreSnapshot; problems: Problem[]; signatures: Signatures }> {
+  private async read(
+    progress?: LoadProgress,
+  ): Promise<{ snapshot: StoreSnapshot; problems: Problem[]; signatures: Signatures }> {
     const signatures = await scanSignatures(this.paths.dataDir);
-    const { model, problems } = await loadGraphData(this.paths.dataDir, this.paths.displayRoot);
+    const { model, problems } = await loadGraphData(this.paths.dataDir, this.paths.displayRoot, progress);
     const journal: JournalEntry[] = [];
     const position = await readJournal(this.paths, problems, (entry) => journal.push(entry));
     return { snapshot: { model, journal, position }, problems, signatures };
@@ -167,9 +169,9 @@ export class FolderStore implements Store {
     this.loaded = true;
   }
 
-  async load(): Promise<StoreSnapshot> {
+  async load(progress?: LoadProgress): Promise<StoreSnapshot> {
     return this.serial(async () => {
-      const { snapshot, problems, signatures } = await this.read();
+      const { snapshot, problems, signatures } = await this.read(progress);
       if (problems.length > 0) throw new GraphDataError(problems);
       this.adopt(snapshot, signatures);
       if (this.options.watch !== false && !this.watcher) {
@@ -352,6 +354,19 @@ export class FolderStore implements Store {
       );
       return false;
     }
+  }
+
+  async replay(key: string, request: string | null): Promise<JournalEntry | undefined> {
+    const seen = this.keys.get(key);
+    if (!seen) return undefined;
+    if (seen.request !== request)
+      throw new StoreRefusal(
+        "this idempotency key was already used for a different request",
+        "idempotencyKey",
+        "idempotency",
+      );
+    const [entry] = await this.changesSince(seen.position - 1, 1);
+    return entry;
   }
 
   async changesSince(position: number, limit = Infinity): Promise<JournalEntry[]> {
