@@ -36,6 +36,8 @@ function editField(recordPath: string): string {
   return "edit";
 }
 
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
 const defined = <T extends object>(object: T) =>
   Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
 
@@ -59,22 +61,25 @@ export function planEditClaim(
     record[field] = value;
     fields.push(field);
   };
-  if (claim.form === "attribute" && (edit.relation ?? edit.object ?? edit.qualifiers) != null)
+  const relationField = ["relation", "object", "qualifiers"].find((field) =>
+    given(edit[field as keyof ClaimEdit]),
+  );
+  if (claim.form === "attribute" && relationField)
     throw new InvalidArgument(
-      edit.relation != null ? "edit.relation" : edit.object != null ? "edit.object" : "edit.qualifiers",
+      `edit.${relationField}`,
       `claim "${id}" gives a ${claim.property}, not a relation`,
     );
-  if (edit.subject != null) set("subject", edit.subject);
-  if (edit.relation != null) set("relation", edit.relation);
-  if (edit.object != null) set("object", edit.object);
-  if (edit.qualifiers != null) set("qualifiers", defined(edit.qualifiers));
-  if (edit.modality != null) set("modality", edit.modality.toLowerCase());
-  if ((edit.quoteStart == null) !== (edit.quoteEnd == null))
+  if (given(edit.subject)) set("subject", edit.subject);
+  if (given(edit.relation)) set("relation", edit.relation);
+  if (given(edit.object)) set("object", edit.object);
+  if (given(edit.qualifiers)) set("qualifiers", defined(edit.qualifiers));
+  if (given(edit.modality)) set("modality", edit.modality.toLowerCase());
+  if (given(edit.quoteStart) !== given(edit.quoteEnd))
     throw new InvalidArgument(
-      edit.quoteStart == null ? "edit.quoteStart" : "edit.quoteEnd",
+      given(edit.quoteStart) ? "edit.quoteEnd" : "edit.quoteStart",
       "give both quoteStart and quoteEnd",
     );
-  if (edit.quoteStart != null && edit.quoteEnd != null) {
+  if (given(edit.quoteStart) && given(edit.quoteEnd)) {
     const text = context.knowledge.model.sources.get(claim.source)?.text ?? "";
     const { quoteStart: start, quoteEnd: end } = edit;
     if (!Number.isInteger(start) || start < 0 || start >= text.length)
