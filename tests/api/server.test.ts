@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, writeFile, cp } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,13 +70,24 @@ describe("npm start", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("starts on the seed graph and prints its URLs", async () => {
-    const { code, stdout } = await runScript("server/main.ts", [], 60_000, {
+  it("starts on the seed graph and prints its URLs, with a review link carrying a fresh write token", async () => {
+    // A copy, so a developer's own `npm start` (which holds the write lock on graph-data) is left alone.
+    const dir = await mkdtemp(path.join(tmpdir(), "peacegraph-start-"));
+    await cp(GRAPH_DATA, dir, { recursive: true });
+    const env = {
       PORT: "0",
       PEACEGRAPH_EXIT_AFTER_START: "1",
-    });
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/Loaded \d+ nodes, \d+ relations, \d+ claims from 2 sources/);
-    expect(stdout).toMatch(/GraphQL {2}http:\/\/127\.0\.0\.1:\d+\/graphql/);
+      PEACEGRAPH_DATA: dir,
+      PEACEGRAPH_WRITE_TOKEN: "",
+    };
+    const first = await runScript("server/main.ts", [], 60_000, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Loaded \d+ nodes, \d+ relations, \d+ claims from 2 sources/);
+    expect(first.stdout).toMatch(/GraphQL {2}http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    const token = /Review {3}http:\/\/127\.0\.0\.1:\d+\/review#token=([\w-]{32})\n/.exec(first.stdout)?.[1];
+    expect(token).toBeDefined();
+    const second = await runScript("server/main.ts", [], 60_000, env);
+    expect(second.stdout).not.toContain(token!);
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { access, mkdir } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { loadGraphData, type LoadProgress } from "../../model/load.ts";
 import { GraphDataError, type Problem } from "../../model/problems.ts";
@@ -98,7 +98,6 @@ export class FolderStore implements Store {
     const lock = await acquireWriteLock(dataDir, privateDir);
     const store = new FolderStore(options, lock, []);
     try {
-      await mkdir(path.dirname(store.journalFile), { recursive: true });
       const { report: recovered } = await store.transactions.recover(
         DATA_FOLDERS.map((folder) => path.join(dataDir, folder)),
       );

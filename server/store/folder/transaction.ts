@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import {
   appendDurably,
@@ -77,8 +77,14 @@ export class Transactions {
       if (created) directories.add(path.dirname(operation.file));
     }
     for (const dir of directories) await fsyncDirectory(dir);
+    const journalDir = path.dirname(this.journalFile);
+    if ((await sizeOf(journalDir)) === undefined) {
+      // The first write through the store creates reviews/: make the folder itself durable too.
+      await mkdir(journalDir, { recursive: true });
+      await fsyncDirectory(path.dirname(journalDir));
+    }
     const { created } = await appendDurably(this.journalFile, journalBytes);
-    if (created) await fsyncDirectory(path.dirname(this.journalFile));
+    if (created) await fsyncDirectory(journalDir);
     await this.finishRenames(intent);
     await rm(this.intentFile, { force: true });
   }
