@@ -17,6 +17,7 @@ export default defineConfig({
     proxy: {
       "/graphql": "http://127.0.0.1:4000",
       "/export": "http://127.0.0.1:4000",
+      "/events": "http://127.0.0.1:4000",
     },
   },
   build: {
@@ -29,6 +30,7 @@ export default defineConfig({
       input: {
         viewer: fileURLToPath(new URL("./index.html", import.meta.url)),
         graphiql: fileURLToPath(new URL("./graphiql/index.html", import.meta.url)),
+        review: fileURLToPath(new URL("./review/index.html", import.meta.url)),
       },
       onwarn(warning, defaultHandler) {
         // GraphiQL's React-compiler output carries "use no memo" directives; harmless when bundled.

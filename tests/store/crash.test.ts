@@ -250,7 +250,8 @@ describe("crash safety", () => {
         }
         const claim = claims.get(operation.claim);
         if (operation.kind === "reject") expect(claim, operation.key).toBeUndefined();
-        else if (operation.kind === "edit") expect(claim?.qualifiers?.note, operation.key).toBe(operation.note);
+        else if (operation.kind === "edit")
+          expect(claim?.qualifiers?.note, operation.key).toBe(operation.note);
         else expect(claim?.status, operation.key).toBe("CURATED");
       }
       const entries = readFileSync(path.join(dataDir, "reviews/journal.jsonl"), "utf8")

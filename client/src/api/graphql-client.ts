@@ -28,13 +28,17 @@ export class GraphQLClient {
   maxCostSeen = 0;
   budgetSeen: number | null = null;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    /** Headers added to every request, read each time (the review page's write token and author). */
+    private readonly extraHeaders: () => Record<string, string> = () => ({}),
+  ) {}
 
   async request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
     const response = await fetch(this.url, {
       method: "POST",
       // application/json makes this a non-simple request, which the server's CSRF prevention requires.
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers: { "content-type": "application/json", accept: "application/json", ...this.extraHeaders() },
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });
