@@ -85,7 +85,10 @@ export type EdgeAttributes = Relation;
 
 export type PeaceMultiGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-/** The model plus everything derived from it. Built once; read-only afterwards. */
+/**
+ * The model plus everything derived from it. Built by applying every record (apply.ts), then kept
+ * current in place as change sets are applied; nothing else writes to it.
+ */
 export interface KnowledgeGraph {
   model: GraphModel;
   graph: PeaceMultiGraph;

@@ -1,39 +1,38 @@
-import { createGraphStore, type GraphStore } from "../api/context.ts";
-import { buildKnowledgeGraph, relationOfClaim } from "../graph/build.ts";
-import type { LayoutOptions } from "../layout/layout.ts";
-import type { Claim, GraphModel } from "../model/types.ts";
-import type { ModelDelta } from "./record-delta.ts";
+import type { GraphStore } from "../api/context.ts";
+import { applyChanges, type ModelDelta } from "../graph/apply.ts";
+import { placeNodes } from "../layout/place-nodes.ts";
 
-/** Puts a delta into the model: the one mutable input every derived structure is computed from. */
-export function applyToModel(model: GraphModel, delta: ModelDelta): { before: Claim[]; after: Claim[] } {
-  for (const source of delta.sources) model.sources.set(source.id, source);
-  for (const entity of delta.entities.put) model.entities.set(entity.id, entity);
-  const replaced = new Set([...delta.claims.remove, ...delta.claims.put.map((claim) => claim.id)]);
-  const before: Claim[] = [];
-  if (replaced.size > 0) {
-    let kept = 0;
-    for (const claim of model.claims) {
-      if (replaced.has(claim.id)) before.push(claim);
-      else model.claims[kept++] = claim;
-    }
-    model.claims.length = kept;
+const bump = (counts: Map<string, number>, key: string, by: number) => {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+};
+
+/**
+ * Applies a committed delta to the graph the API serves, in place: the graph and what derives from
+ * it (server/graph/apply.ts), then the indexes beside it, each only where the delta touched it:
+ * search entries, counts by type and source, conflicts by target, and positions for new nodes
+ * (placed near their neighbours; everyone else stays where the analyst saw them).
+ */
+export function applyDelta(store: GraphStore, delta: ModelDelta): { relations: string[] } {
+  const { knowledge } = store;
+  const { change, effect } = applyChanges(knowledge, delta);
+
+  store.search.remove(new Set(change.entitiesBefore.map((entity) => entity.id)));
+  for (const entity of change.entitiesPut) store.search.add(entity);
+  for (const entity of change.entitiesBefore) bump(store.nodeTypeCounts, entity.type, -1);
+  for (const entity of change.entitiesPut) bump(store.nodeTypeCounts, entity.type, 1);
+  for (const claim of change.claimsBefore) bump(store.claimCountBySource, claim.source, -1);
+  for (const claim of change.claimsAdded) bump(store.claimCountBySource, claim.source, 1);
+  for (const relation of effect.relationsRemoved) bump(store.relationTypeCounts, relation.type, -1);
+  for (const relation of effect.relationsAdded) bump(store.relationTypeCounts, relation.type, 1);
+  for (const [target, conflicts] of effect.conflicts) {
+    if (conflicts.length > 0) store.conflictsByTarget.set(target, conflicts);
+    else store.conflictsByTarget.delete(target);
   }
-  for (const claim of delta.claims.put) model.claims.push(claim);
-  for (const id of delta.entities.remove) model.entities.delete(id);
-  return { before, after: delta.claims.put };
-}
+  for (const id of effect.nodesRemoved) store.positions.delete(id);
+  placeNodes(knowledge.graph, store.positions, effect.nodesAdded);
 
-/** Applies a delta and returns the graph store to serve, with the ids of the relations it touched. */
-export function applyDelta(
-  store: GraphStore,
-  delta: ModelDelta,
-  layout: LayoutOptions,
-): { store: GraphStore; relations: string[] } {
-  const { model } = store.knowledge;
-  const { before, after } = applyToModel(model, delta);
-  const relations = new Set<string>();
-  for (const claim of [...before, ...after])
-    if (claim.form === "relation") relations.add(relationOfClaim(claim, model.relationTypes).id);
-  const next = createGraphStore(buildKnowledgeGraph(model), layout, store.positions);
-  return { store: next, relations: [...relations] };
+  const relations = [...effect.relationsAdded, ...effect.relationsChanged, ...effect.relationsRemoved];
+  return { relations: relations.map((relation) => relation.id) };
 }

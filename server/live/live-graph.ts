@@ -109,8 +109,7 @@ export class LiveGraph {
   applyEntry(entry: JournalEntry): void {
     if (entry.position <= this.position) return; // already applied (a replica reading its own write)
     const delta = recordDelta(entry.changes, this.current.knowledge.model);
-    const { store, relations } = applyDelta(this.current, delta, this.layout);
-    this.current = store;
+    const { relations } = applyDelta(this.current, delta);
     this.journal.add(entry);
     this.position = entry.position;
     this.notify({

@@ -5,19 +5,11 @@ import {
   readSourceRecord,
   type RecordScope,
 } from "../model/read-records.ts";
-import type { Claim, Entity, GraphModel, Source } from "../model/types.ts";
+import type { ModelDelta } from "../graph/apply.ts";
+import type { Entity, GraphModel, Source } from "../model/types.ts";
 import type { JournalChange } from "../store/types.ts";
 
-/**
- * A committed change set in the model's terms: typed sources, entities and claims to put in place
- * (added, or replacing the one with the same id) and ids to take out. The graph applies exactly
- * this (server/graph/apply.ts), whichever store delivered it.
- */
-export interface ModelDelta {
-  sources: Source[];
-  entities: { put: Entity[]; remove: string[] };
-  claims: { put: Claim[]; remove: string[] };
-}
+export type { ModelDelta };
 
 export const emptyDelta = (): ModelDelta => ({
   sources: [],
@@ -29,7 +21,8 @@ export const emptyDelta = (): ModelDelta => ({
 export class DeltaError extends Error {}
 
 /**
- * Reads the records of committed changes against the model as it stands before them. Sources come
+ * A committed change set in the model's terms (see ModelDelta): the graph applies exactly this,
+ * whichever store delivered it. Reads the records of committed changes against the model as it stands before them. Sources come
  * first, then entities, then claims (which may name them), as the loader reads files.
  */
 export function recordDelta(changes: readonly JournalChange[], model: GraphModel): ModelDelta {

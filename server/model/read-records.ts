@@ -100,6 +100,7 @@ export function readClaimRecord(
     {
       relationTypes: scope.model.relationTypes,
       nodeTypes: scope.model.nodeTypes,
+      extents: scope.model.extents,
       sources,
       entities: new OverlayMap(scope.model.entities, scope.entities ?? new Map(), scope.removedEntities),
       // Only the one source the claim cites: building an index of every text would cost the corpus.

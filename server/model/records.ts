@@ -10,11 +10,18 @@ export type ModelRecord = { id: string } & Record<string, unknown>;
 
 const dateText = (date: DateValue | null) => (date === null ? null : date.text);
 
+/**
+ * A typed value as a record writes it: dates and durations as their text, an extent as its term
+ * or, for a fraction, its number.
+ */
+function valueRecord(key: string, value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("text" in value)) return value;
+  const { text } = value as { text: string };
+  return key === "extent" && /^[0-9.]+$/.test(text) ? Number(text) : text;
+}
+
 function qualifiersRecord(qualifiers: Qualifiers): Record<string, unknown> | undefined {
-  const entries = Object.entries(qualifiers).map(([key, value]) => [
-    key,
-    key === "date" ? (value as DateValue).text : value,
-  ]);
+  const entries = Object.entries(qualifiers).map(([key, value]) => [key, valueRecord(key, value)]);
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
@@ -31,6 +38,7 @@ function extraFields(object: object, known: Set<string>): Record<string, unknown
 }
 
 const CLAIM_FIELDS = new Set([
+  "start",
   "id",
   "source",
   "subject",
@@ -52,9 +60,11 @@ export function claimRecord(claim: Claim): ModelRecord {
     record.object = claim.object;
   } else {
     record.property = claim.property;
-    record.value = claim.property === "date" ? claim.value.text : claim.value;
+    record.value = valueRecord(claim.property, claim.value);
   }
   record.quote = claim.quote;
+  // The offset is written out, so the record points at this occurrence of the quote, not the first.
+  record.start = claim.quoteStart;
   record.confidence = claim.confidence;
   record.status = claim.status;
   if (claim.attributedTo !== null) record.attributedTo = claim.attributedTo;
@@ -101,7 +111,11 @@ const DEFAULTS: Record<string, unknown> = {
   cameo: null,
   note: null,
   modality: "asserted",
+  rule: null,
 };
+
+/** Fields two records may differ in and still say the same: `start` is where the loader finds the quote anyway. */
+const IMMATERIAL = new Set(["start"]);
 
 /** JSON with keys sorted and defaults left out, so equal records compare equal however written. */
 function canonical(value: unknown, top: boolean): string {
@@ -110,7 +124,7 @@ function canonical(value: unknown, top: boolean): string {
   const keys = Object.keys(value)
     .filter((key) => {
       const field = (value as Record<string, unknown>)[key];
-      if (field === undefined) return false;
+      if (field === undefined || (top && IMMATERIAL.has(key))) return false;
       return !(top && key in DEFAULTS && canonical(field, false) === canonical(DEFAULTS[key], false));
     })
     .sort();

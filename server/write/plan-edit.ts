@@ -100,8 +100,8 @@ export function planEditClaim(
     const quote = text.slice(start, end);
     if (quote.trim() === "") throw new InvalidArgument("edit.quoteStart", "the span holds only white space");
     set("quote", quote);
-    // The loader keeps the offset when the model has one (`start`); else it finds the quote again.
-    if ("start" in previous) set("start", start);
+    // The offset too, so the claim points at this occurrence of the words, not the first.
+    record.start = start;
   }
   if (fields.length === 0) throw new InvalidArgument("edit", "gives nothing to change");
   if (sameRecord(record, previous)) throw new InvalidArgument("edit", `changes nothing in claim "${id}"`);

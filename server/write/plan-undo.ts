@@ -2,6 +2,7 @@ import { InvalidArgument } from "../query/invalid-argument.ts";
 import type { ChangeSet, JournalEntry, RecordChange } from "../store/types.ts";
 import type { PlanContext } from "./plan-context.ts";
 import { readClaimRecord, readEntityRecord } from "../model/read-records.ts";
+import { claimRecord, entityRecord, sameRecord } from "../model/records.ts";
 
 /**
  * Takes a change set back: each change is inverted (an addition removed, a removal restored, an
@@ -15,10 +16,23 @@ export function planUndo(context: PlanContext, entry: JournalEntry, note: string
   if (entry.action.kind === "ingestSource")
     throw new InvalidArgument("id", "an ingested article is not undone; reject its claims instead");
   const { knowledge } = context;
+  const current = (kind: "claim" | "entity", id: string) => {
+    if (kind === "claim") {
+      const claim = knowledge.claimsById.get(id);
+      return claim && claimRecord(claim);
+    }
+    const entity = knowledge.model.entities.get(id);
+    return entity && entityRecord(entity);
+  };
   const changes: RecordChange[] = [];
   for (const change of [...entry.changes].reverse()) {
     if (change.kind === "source")
       throw new InvalidArgument("id", "a change that added a source cannot be undone");
+    if (change.op !== "remove" && !sameRecord(current(change.kind, change.record.id), change.record))
+      throw new InvalidArgument(
+        "id",
+        `cannot undo: "${change.record.id}" has changed since, by a later change`,
+      );
     if (change.op === "add")
       changes.push({ op: "remove", kind: change.kind, previous: change.record, where: change.where });
     else if (change.op === "update")

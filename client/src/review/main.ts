@@ -159,12 +159,10 @@ declare global {
 }
 
 main().catch((error: unknown) => {
-  document
-    .getElementById("review")!
-    .replaceChildren(
-      el("p", {
-        className: "message error",
-        text: `The review page could not start: ${error instanceof Error ? error.message : String(error)}`,
-      }),
-    );
+  document.getElementById("review")!.replaceChildren(
+    el("p", {
+      className: "message error",
+      text: `The review page could not start: ${error instanceof Error ? error.message : String(error)}`,
+    }),
+  );
 });
