@@ -24,10 +24,7 @@ export function findEntity({ knowledge }: PlanContext, id: string, argument: str
 }
 
 /** An entity the extractor proposed and no analyst has accepted yet. */
-export function isProposed(entity: Entity): boolean {
-  const status = (entity as Entity & { status?: string }).status;
-  return status === undefined ? /(^|[\\/])proposed\.jsonl$/.test(entity.file) : status === "extracted";
-}
+export const isProposed = (entity: Entity) => entity.status === "extracted";
 
 /**
  * Checks a claim record as the loader would; the first problem becomes a BAD_USER_INPUT naming the

@@ -41,7 +41,13 @@ function source(): ChangeSet {
       {
         op: "add",
         kind: "entity",
-        record: { id: "narnia", label: "Narnia", type: "state", description: "Proposed by the extractor." },
+        record: {
+          id: "narnia",
+          label: "Narnia",
+          type: "state",
+          description: "Proposed by the extractor.",
+          status: "extracted",
+        },
       },
       claim("rd-turkey", {
         subject: "turkey",

@@ -46,12 +46,24 @@ function article(n: number, next: () => number): ChangeSet {
     {
       op: "add",
       kind: "entity",
-      record: { id: `${id}-actor`, label: `Envoy ${n}`, type: "person", description: "Proposed." },
+      record: {
+        id: `${id}-actor`,
+        label: `Envoy ${n}`,
+        type: "person",
+        description: "Proposed.",
+        status: "extracted",
+      },
     },
     {
       op: "add",
       kind: "entity",
-      record: { id: `${id}-event`, label: `Meeting ${n}`, type: "negotiation", description: "Proposed." },
+      record: {
+        id: `${id}-event`,
+        label: `Meeting ${n}`,
+        type: "negotiation",
+        description: "Proposed.",
+        status: "extracted",
+      },
     },
   ];
   const actors = ["armenia", "turkey", `${id}-actor`];
@@ -68,7 +80,16 @@ function article(n: number, next: () => number): ChangeSet {
     };
     const roll = next();
     let record: Record<string, unknown>;
-    if (roll < 0.3) record = { ...base, subject: pick(events), property: "date", value: pick(DATES) };
+    // The first claim repeats the fixture's "Türkiye welcomed the joint statement", at times denying it.
+    if (c === 0)
+      record = {
+        ...base,
+        subject: "turkey",
+        relation: "WELCOMED",
+        object: "joint-statement",
+        modality: pick(["negated", "asserted"]),
+      };
+    else if (roll < 0.3) record = { ...base, subject: pick(events), property: "date", value: pick(DATES) };
     else if (roll < 0.5)
       record = {
         ...base,
@@ -88,6 +109,8 @@ function article(n: number, next: () => number): ChangeSet {
         ...(Object.keys(qualifiers).length ? { qualifiers } : {}),
       };
     }
+    // Some sources deny or only announce: negation conflicts and modality-dependent values.
+    if (record.relation && c > 0 && next() < 0.3) record.modality = pick(["negated", "announced", "hedged"]);
     if (record.subject === record.object) record.object = record.subject === "armenia" ? "turkey" : "armenia";
     changes.push({
       op: "add",
@@ -129,12 +152,13 @@ describe("applying change sets in place", () => {
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const as = { author: "tester" };
     const counts = new Map<string, number>();
+    let negationsSeen = 0;
 
     for (let step = 0; step < 80; step++) {
       const { knowledge } = live.current;
       const claims = [...knowledge.claimsById.values()].filter((claim) => claim.source !== "demo");
-      const proposed = [...knowledge.model.entities.values()].filter((entity) =>
-        entity.file.endsWith("proposed.jsonl"),
+      const proposed = [...knowledge.model.entities.values()].filter(
+        (entity) => entity.status === "extracted",
       );
       const roll = next();
       let kind: string;
@@ -163,9 +187,11 @@ describe("applying change sets in place", () => {
                     ...proposed.filter((e) => e.kind === "event").map((e) => e.id),
                   ]),
                 }
-              : next() < 0.5
+              : next() < 0.4
                 ? { qualifiers: { date: pick(DATES), ...(next() < 0.5 ? { event: "joint-statement" } : {}) } }
-                : { subject: pick(["armenia", "turkey"]) };
+                : next() < 0.5
+                  ? { modality: pick(["ASSERTED", "NEGATED", "ANNOUNCED"]) }
+                  : { subject: pick(["armenia", "turkey"]) };
           await writes.editClaim(as, claim.id, edit);
         } else if (roll < 0.8 && proposed.length > 0) {
           kind = "merge";
@@ -194,10 +220,12 @@ describe("applying change sets in place", () => {
       const live_ = graphSnapshot(live.current);
       expect(live_, `after step ${step} (${kind})`).toEqual(graphSnapshot(fresh));
       expect(live_.positioned).toBe(true);
+      if (live.current.knowledge.conflicts.some((conflict) => conflict.kind === "negation")) negationsSeen++;
     }
     // The run must have exercised every kind of write, with conflicts along the way.
     for (const kind of ["ingest", "accept", "reject", "edit", "merge", "undo"])
       expect(counts.get(kind) ?? 0, kind).toBeGreaterThan(1);
     expect(live.current.knowledge.conflicts.length).toBeGreaterThan(0);
+    expect(negationsSeen, "negation conflicts came and went").toBeGreaterThan(0);
   }, 120_000);
 });

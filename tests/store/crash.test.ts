@@ -64,7 +64,13 @@ function seed(): ChangeSet[] {
         changes.push({
           op: "add",
           kind: "entity",
-          record: { id: `p-${p}`, label: `Delegation ${p}`, type: "state", description: "Proposed." },
+          record: {
+            id: `p-${p}`,
+            label: `Delegation ${p}`,
+            type: "state",
+            description: "Proposed.",
+            status: "extracted",
+          },
         });
     for (let n = 0; n < CLAIMS_PER_SOURCE; n++)
       changes.push({

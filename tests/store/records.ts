@@ -55,7 +55,13 @@ export function secondSource(id = "second"): ChangeSet {
       {
         op: "add",
         kind: "entity",
-        record: { id: `${id}-azerbaijan`, label: "Azerbaijan", type: "state", description: "A state." },
+        record: {
+          id: `${id}-azerbaijan`,
+          label: "Azerbaijan",
+          type: "state",
+          description: "A state.",
+          status: "extracted",
+        },
       },
     ],
   };
