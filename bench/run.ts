@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   viewer: async () => (await import("./viewer.ts")).benchViewer,
   scale: async () => (await import("./scale.ts")).benchScale,
   ingest: async () => (await import("./ingest.ts")).benchIngest,
+  write: async () => (await import("./write.ts")).benchWrite,
 };
 
 async function main(): Promise<void> {

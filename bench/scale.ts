@@ -21,10 +21,10 @@ import { startServer } from "../server/http/app.ts";
 import { precomputeLayout } from "../server/layout/layout.ts";
 import { loadGraphDataStrict } from "../server/model/load.ts";
 import { resolveSettings } from "../server/settings.ts";
-import { generateGraphData, GENERATOR_VERSION, readManifest } from "../scripts/synthetic/generate.ts";
 import { autocannon, type Throughput } from "./lib/autocannon.ts";
 import { withGcPauses, type GcPauses } from "./lib/gc-pauses.ts";
 import { KuzuPeer, loadKuzu, type KuzuLoad } from "./lib/kuzu-peer.ts";
+import { generatedData } from "./lib/generated-data.ts";
 import { machineInfo } from "./lib/machine.ts";
 import { runChild } from "./lib/run-child.ts";
 import { measureTogether, type Latency, type Table } from "./lib/measure.ts";
@@ -137,23 +137,8 @@ export interface ScaleRun {
 }
 
 /** Generated data for one size, reused when an identical tree is already there. */
-async function ensureData(
-  options: ScaleOptions,
-  claims: number,
-): Promise<{ dir: string; ms: number | null }> {
-  const dir = path.join(options.dataRoot, `claims-${claims}-seed-${options.seed}`);
-  const manifest = readManifest(dir);
-  if (
-    manifest?.generator === GENERATOR_VERSION &&
-    manifest.claims === claims &&
-    manifest.seed === options.seed
-  ) {
-    return { dir, ms: null };
-  }
-  const started = performance.now();
-  generateGraphData({ claims, seed: options.seed, out: dir });
-  return { dir, ms: performance.now() - started };
-}
+const ensureData = (options: ScaleOptions, claims: number) =>
+  generatedData(options.dataRoot, claims, options.seed);
 
 /** Loads the data in a fresh process, as `npm start` would, and reports time and memory. */
 async function loadInChild(

@@ -32,6 +32,8 @@ export class LiveGraph {
   private readonly listeners = new Set<(change: GraphChange) => void>();
   /** Problems of an outside edit that did not validate; the graph is the last good one meanwhile. */
   problems: Problem[] = [];
+  /** How long the latest change set took to apply, ms (the benchmark reports it). */
+  lastApplyMs = 0;
 
   private constructor(
     public current: GraphStore,
@@ -108,8 +110,10 @@ export class LiveGraph {
   /** Applies one committed change set, in place. */
   applyEntry(entry: JournalEntry): void {
     if (entry.position <= this.position) return; // already applied (a replica reading its own write)
+    const started = performance.now();
     const delta = recordDelta(entry.changes, this.current.knowledge.model);
     const { relations } = applyDelta(this.current, delta);
+    this.lastApplyMs = performance.now() - started;
     this.journal.add(entry);
     this.position = entry.position;
     this.notify({
