@@ -6,6 +6,7 @@ import type { StoreStatus } from "../store/types.ts";
 import type { WriteService } from "../write/write-service.ts";
 import { relationOfClaim as relationIdOfClaim } from "../graph/build.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
+import type { Claim } from "../model/types.ts";
 import { precomputeLayout, type LayoutOptions, type LayoutReport, type Position } from "../layout/layout.ts";
 import { RelationOrders } from "../query/node-relations-page.ts";
 import { RelationIndex } from "../query/relation-index.ts";
@@ -28,7 +29,10 @@ export interface GraphStore {
   relationOfClaim: { get(claimId: string): string | undefined };
   relationTypeCounts: Map<string, number>;
   nodeTypeCounts: Map<string, number>;
-  claimCountBySource: Map<string, number>;
+  /** The claims citing each source (in no particular order): a source's claim list and count. */
+  claimsBySource: Map<string, Claim[]>;
+  /** How many claims of each source await review (status extracted): the review queue. */
+  pendingBySource: Map<string, number>;
   /** Seeded ForceAtlas2 positions, computed once (or read from the layout cache). */
   positions: Map<string, Position>;
   /** How the positions were obtained and what they cost. */
@@ -110,8 +114,14 @@ export function createGraphStore(
   };
   const nodeTypeCounts = new Map<string, number>();
   for (const entity of knowledge.model.entities.values()) count(nodeTypeCounts, entity.type);
-  const claimCountBySource = new Map<string, number>();
-  for (const claim of knowledge.model.claims) count(claimCountBySource, claim.source);
+  const claimsBySource = new Map<string, Claim[]>();
+  const pendingBySource = new Map<string, number>();
+  for (const claim of knowledge.model.claims) {
+    const list = claimsBySource.get(claim.source);
+    if (list) list.push(claim);
+    else claimsBySource.set(claim.source, [claim]);
+    if (claim.status === "extracted") count(pendingBySource, claim.source);
+  }
   const { positions, report } = keepPositions
     ? keptLayout(knowledge, keepPositions)
     : precomputeLayout(knowledge.graph, layout);
@@ -124,7 +134,8 @@ export function createGraphStore(
     relationOfClaim,
     relationTypeCounts,
     nodeTypeCounts,
-    claimCountBySource,
+    claimsBySource,
+    pendingBySource,
     positions,
     layout: report,
     typeColors: typeColors(knowledge.model.nodeTypes.values()),

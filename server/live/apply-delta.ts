@@ -22,8 +22,19 @@ export function applyDelta(store: GraphStore, delta: ModelDelta): { relations: s
   for (const entity of change.entitiesPut) store.search.add(entity);
   for (const entity of change.entitiesBefore) bump(store.nodeTypeCounts, entity.type, -1);
   for (const entity of change.entitiesPut) bump(store.nodeTypeCounts, entity.type, 1);
-  for (const claim of change.claimsBefore) bump(store.claimCountBySource, claim.source, -1);
-  for (const claim of change.claimsAdded) bump(store.claimCountBySource, claim.source, 1);
+  for (const claim of change.claimsBefore) {
+    const list = store.claimsBySource.get(claim.source);
+    const index = list?.indexOf(claim) ?? -1;
+    if (index >= 0) list!.splice(index, 1);
+    if (list?.length === 0) store.claimsBySource.delete(claim.source);
+    if (claim.status === "extracted") bump(store.pendingBySource, claim.source, -1);
+  }
+  for (const claim of change.claimsAdded) {
+    const list = store.claimsBySource.get(claim.source);
+    if (list) list.push(claim);
+    else store.claimsBySource.set(claim.source, [claim]);
+    if (claim.status === "extracted") bump(store.pendingBySource, claim.source, 1);
+  }
   for (const relation of effect.relationsRemoved) bump(store.relationTypeCounts, relation.type, -1);
   for (const relation of effect.relationsAdded) bump(store.relationTypeCounts, relation.type, 1);
   for (const [target, conflicts] of effect.conflicts) {

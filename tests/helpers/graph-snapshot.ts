@@ -66,7 +66,8 @@ export function graphSnapshot(store: GraphStore) {
     ),
     relationTypeCounts: entries(store.relationTypeCounts),
     nodeTypeCounts: entries(store.nodeTypeCounts),
-    claimCountBySource: entries(store.claimCountBySource),
+    claimsBySource: entries(store.claimsBySource, (claims) => sorted(claims.map((claim) => claim.id))),
+    pendingBySource: entries(store.pendingBySource),
     searches: searches.map((hits) => sorted(hits)),
     positioned: knowledge.graph.nodes().every((id) => store.positions.has(id)),
   };

@@ -58,7 +58,7 @@ export const Qualifiers: QualifiersResolvers = {
 };
 
 export const SourceResolver: SourceResolvers = {
-  claimCount: (source, _args, { claimCountBySource }) => claimCountBySource.get(source.id) ?? 0,
+  claimCount: (source, _args, { claimsBySource }) => claimsBySource.get(source.id)?.length ?? 0,
   // A whole article: the largest text a query can reach, so it counts against the response cap.
   text: (source, _args, context) => budgeted(context, source.text),
   claims: (source, { status }, context) => {

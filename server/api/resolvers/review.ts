@@ -27,9 +27,9 @@ export const journalOf = (
 
 const byQuote = (a: Claim, b: Claim) => a.quoteStart - b.quoteStart || a.id.localeCompare(b.id);
 
-/** Claims of each source, scanned from the model when asked. */
+/** A source's claims, in the order of their quotes in its text. */
 export function claimsOfSource(context: ApiContext, sourceId: string): Claim[] {
-  return context.knowledge.model.claims.filter((claim) => claim.source === sourceId).sort(byQuote);
+  return [...(context.claimsBySource.get(sourceId) ?? [])].sort(byQuote);
 }
 
 export interface ReviewSourceParent {
@@ -55,18 +55,13 @@ export const reviewQueries: Pick<
   reviewQueue: (_root, { first }, context) =>
     withUserInput(() => {
       checkRange("first", first ?? 20, 1, 100);
-      const pending = new Map<string, Claim[]>();
-      for (const claim of context.knowledge.model.claims) {
-        if (claim.status !== "extracted") continue;
-        const list = pending.get(claim.source);
-        if (list) list.push(claim);
-        else pending.set(claim.source, [claim]);
-      }
-      const sources = [...pending.keys()].map((id) => context.knowledge.model.sources.get(id)!);
-      sources.sort((a, b) => b.added.text.localeCompare(a.added.text) || b.id.localeCompare(a.id));
-      return sources
-        .slice(0, first ?? 20)
-        .map((source) => ({ source, pending: pending.get(source.id)!.sort(byQuote) }));
+      const { sources } = context.knowledge.model;
+      const waiting = [...context.pendingBySource.keys()].map((id) => sources.get(id)!);
+      waiting.sort((a, b) => b.added.text.localeCompare(a.added.text) || b.id.localeCompare(a.id));
+      return waiting.slice(0, first ?? 20).map((source) => ({
+        source,
+        pending: claimsOfSource(context, source.id).filter((claim) => claim.status === "extracted"),
+      }));
     }),
   proposedEntities: (_root, { first }, context) =>
     withUserInput(() => {
