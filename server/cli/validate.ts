@@ -9,6 +9,7 @@ import { buildKnowledgeGraph } from "../graph/build.ts";
 import { summarise } from "../graph/summary.ts";
 import type { Conflict } from "../graph/types.ts";
 import { loadGraphData, type LoadProgress } from "../model/load.ts";
+import { readJournal } from "../store/folder/journal-file.ts";
 import { formatProblem } from "../model/problems.ts";
 import { settingsFromEnvironment } from "../settings.ts";
 import { Progress } from "./progress.ts";
@@ -56,6 +57,8 @@ async function main(): Promise<number> {
       `${loading.claims.length.toLocaleString("en")} claims read${loading.file ? `, reading ${loading.file}` : ""}`,
   );
   const { model, problems } = await loadGraphData(dataDir, process.cwd(), loading);
+  // The journal of changes written through the API is part of the folder too.
+  await readJournal({ dataDir, displayRoot: process.cwd() }, problems, () => undefined);
   if (problems.length > 0) {
     progress.stop();
     for (const problem of problems) console.error(formatProblem(problem));

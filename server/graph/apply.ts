@@ -52,28 +52,52 @@ const relationsByEvent = new WeakMap<KnowledgeGraph, Map<string, Set<string>>>()
 /** Relations with at least one negated claim: the only ones a negation conflict can start from. */
 const negatedRelations = new WeakMap<KnowledgeGraph, Set<string>>();
 
+/**
+ * The conflicts of a graph, kept by target so a change replaces only its own: value conflicts
+ * (dates, counts, durations, extents) by the node or relation they concern, in the order targets
+ * first had one (nodes before relations in a build), and negation conflicts apart. The graph's
+ * `conflicts` list is made from them when read after a change.
+ */
+interface ConflictIndex {
+  values: Map<string, Conflict[]>;
+  negations: Conflict[];
+  list: Conflict[] | null;
+}
+const conflictIndexes = new WeakMap<KnowledgeGraph, ConflictIndex>();
+
 const hasNegated = (claims: readonly RelationClaim[]) => claims.some((claim) => claim.modality === "negated");
 
-const eventOfRelation = (id: string) => id.split("--")[3];
-
 export function emptyKnowledgeGraph(model: GraphModel): KnowledgeGraph {
-  const knowledge: KnowledgeGraph = {
+  const index: ConflictIndex = { values: new Map(), negations: [], list: [] };
+  const knowledge = {
     model,
     graph: new MultiDirectedGraph<NodeAttributes, Relation>() as PeaceMultiGraph,
     relations: new Map(),
     incident: new Map(),
-    relationType: (id) => model.relationTypes.get(id),
+    relationType: (id: string) => model.relationTypes.get(id),
     claimsById: new Map(),
     attributeClaims: new Map(),
-    conflicts: [],
-  };
+    get conflicts(): Conflict[] {
+      index.list ??= [...[...index.values.values()].flat(), ...index.negations];
+      return index.list;
+    },
+  } satisfies KnowledgeGraph;
   relationsByEvent.set(knowledge, new Map());
   negatedRelations.set(knowledge, new Set());
+  conflictIndexes.set(knowledge, index);
   return knowledge;
 }
 
-/** Puts a delta into the model, keeping every record that stays where it was in its list. */
-export function applyToModel(model: GraphModel, delta: ModelDelta): ModelChange {
+/**
+ * Puts a delta into the model, keeping every record that stays where it was in its list. `current`
+ * finds a claim's present version (the graph's index), so a replaced claim is found in the list by
+ * identity: a scan without writes, not a rewrite of a million-entry array.
+ */
+export function applyToModel(
+  model: GraphModel,
+  delta: ModelDelta,
+  current: ReadonlyMap<string, Claim>,
+): ModelChange {
   for (const source of delta.sources) model.sources.set(source.id, source);
   const entitiesBefore: Entity[] = [];
   for (const entity of delta.entities.put) {
@@ -82,19 +106,21 @@ export function applyToModel(model: GraphModel, delta: ModelDelta): ModelChange 
     model.entities.set(entity.id, entity);
   }
   const claimsBefore: Claim[] = [];
-  const put = new Map(delta.claims.put.map((claim) => [claim.id, claim]));
-  const removed = new Set(delta.claims.remove);
-  if (put.size + removed.size > 0) {
-    let kept = 0;
-    for (const claim of model.claims) {
-      const replacement = put.get(claim.id);
-      if (replacement || removed.has(claim.id)) claimsBefore.push(claim);
-      if (removed.has(claim.id)) continue;
-      model.claims[kept++] = replacement ?? claim;
-      put.delete(claim.id);
+  for (const claim of delta.claims.put) {
+    const before = current.get(claim.id);
+    const index = before ? model.claims.indexOf(before) : -1;
+    if (index < 0) model.claims.push(claim);
+    else {
+      claimsBefore.push(before!);
+      model.claims[index] = claim;
     }
-    model.claims.length = kept;
-    for (const claim of put.values()) model.claims.push(claim);
+  }
+  for (const id of delta.claims.remove) {
+    const before = current.get(id);
+    const index = before ? model.claims.indexOf(before) : -1;
+    if (index < 0) continue;
+    claimsBefore.push(before!);
+    model.claims.splice(index, 1);
   }
   for (const id of delta.entities.remove) {
     const before = model.entities.get(id);
@@ -143,10 +169,17 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
     const { id, subject, object } = relationOfClaim(claim, model.relationTypes);
     let entry = touchedRelations.get(id);
     if (!entry) {
-      entry = { ends: { subject, object }, claims: [...(relations.get(id)?.claims ?? [])] };
+      const existing = relations.get(id)?.claims;
+      entry = { ends: { subject, object }, claims: existing ? [...existing] : [] };
       touchedRelations.set(id, entry);
     }
     return entry;
+  };
+  const index = conflictIndexes.get(knowledge);
+  if (!index) throw new Error("a graph not made by emptyKnowledgeGraph cannot be updated in place");
+  /** Records a target's recomputed conflicts, when it has some now or had some before. */
+  const setConflicts = (target: string, conflicts: Conflict[]) => {
+    if (conflicts.length > 0 || index.values.has(target)) effect.conflicts.set(target, conflicts);
   };
 
   // Claims: an old version leaves its relation or node; a new one joins, in the same place when
@@ -179,20 +212,24 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
   }
   for (const claim of change.claimsAdded) {
     claimsById.set(claim.id, claim);
-    if (claim.form === "attribute") touchedNodes.add(claim.subject);
-    else relationEntry(claim);
-    if (placed.has(claim.id)) continue;
     if (claim.form === "attribute") {
+      touchedNodes.add(claim.subject);
+      if (placed.has(claim.id)) continue;
       const list = attributeClaims.get(claim.subject);
       if (list) list.push(claim);
       else attributeClaims.set(claim.subject, [claim]);
-    } else relationEntry(claim).claims.push(claim);
+    } else {
+      const entry = relationEntry(claim);
+      if (!placed.has(claim.id)) entry.claims.push(claim);
+    }
   }
 
+  /** Entities new to the graph: their node is added once its values are derived, below. */
+  const added = new Set<string>();
   for (const entity of change.entitiesPut) {
     if (graph.hasNode(entity.id)) effect.nodesChanged.push(entity.id);
     else {
-      graph.addNode(entity.id, { ...entity, date: null, count: null, duration: null, extent: null });
+      added.add(entity.id);
       effect.nodesAdded.push(entity.id);
     }
     touchedNodes.add(entity.id);
@@ -202,13 +239,18 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
   const dateText = (date: DateValue | null) => date?.text ?? null;
   for (const id of touchedNodes) {
     const entity = model.entities.get(id);
-    if (!entity || !graph.hasNode(id)) continue; // removed below
+    if (!entity || !(added.has(id) || graph.hasNode(id))) continue; // removed below
     const conflicts: Conflict[] = [];
     const node = deriveNode(entity, attributeClaims.get(id) ?? [], conflicts);
+    setConflicts(id, conflicts);
+    if (added.has(id)) {
+      // A new node: nothing can inherit its date yet, as no relation reaches it.
+      graph.addNode(id, node);
+      continue;
+    }
     const attributes = graph.getNodeAttributes(id);
     const dateChanged = dateText(attributes.date) !== dateText(node.date);
     Object.assign(attributes, node);
-    effect.conflicts.set(id, conflicts);
     if (!dateChanged) continue;
     // Relations that take their date from this event: those at either end of it, and those part of it.
     for (const relation of incident.get(id) ?? []) relationEntryById(relation);
@@ -230,7 +272,7 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
   let negationTouched = false;
   for (const [id, { ends, claims }] of touchedRelations) {
     const existing = relations.get(id);
-    const event = eventOfRelation(id);
+    const event = (claims[0] ?? existing?.claims[0])?.qualifiers.event;
     if (negated.delete(id)) negationTouched = true;
     if (hasNegated(claims)) {
       negated.add(id);
@@ -244,7 +286,7 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
       if (existing.object !== existing.subject) without(incident.get(existing.object) ?? [], id);
       if (event) byEvent.get(event)?.delete(id);
       effect.relationsRemoved.push(existing);
-      effect.conflicts.set(id, []);
+      setConflicts(id, []);
       continue;
     }
     const conflicts: Conflict[] = [];
@@ -256,7 +298,7 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
       eventDateOf,
       conflicts,
     );
-    effect.conflicts.set(id, conflicts);
+    setConflicts(id, conflicts);
     if (existing) {
       // In place: the graph's edge, the incident lists and any reader hold this very object.
       Object.assign(existing, relation);
@@ -283,7 +325,7 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
     incident.delete(id);
     attributeClaims.delete(id);
     effect.nodesRemoved.push(id);
-    effect.conflicts.set(id, []);
+    setConflicts(id, []);
   }
 
   // A denial by "any outsider" can contradict relations it does not touch: while one is in the
@@ -294,32 +336,46 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
       const entity = subject === undefined ? undefined : model.entities.get(subject);
       return entity !== undefined && (model.nodeTypes.get(entity.type)?.anyOther ?? false);
     });
-  updateConflicts(knowledge, effect, negationTouched);
+  updateConflicts(index, knowledge, effect, negationTouched);
   return effect;
 }
 
 /**
- * Puts the recomputed conflicts in place of the old ones: value conflicts (dates, counts, durations,
- * extents) of every recomputed node and relation, and, when asked, every negation conflict. Then
- * `effect.conflicts` holds all conflicts now in force for each target whose conflicts changed.
+ * Puts the recomputed conflicts in place of the old ones: value conflicts of every recomputed node
+ * and relation, and, when asked, every negation conflict. Then `effect.conflicts` holds all the
+ * conflicts now in force for each target whose conflicts changed. Costs what changed, plus the
+ * negation conflicts when they are recomputed.
  */
-function updateConflicts(knowledge: KnowledgeGraph, effect: GraphEffect, negationTouched: boolean): void {
-  const recomputed = new Set(effect.conflicts.keys());
-  const isNegation = (conflict: Conflict) => conflict.kind === "negation";
-  const fresh = [...effect.conflicts.values()].flat();
-  const negations = negationTouched ? negationConflicts(knowledge.model, knowledge.relations.values()) : [];
-  const affected = new Set(recomputed);
-  const kept: Conflict[] = [];
-  for (const conflict of knowledge.conflicts) {
-    const replaced = isNegation(conflict) ? negationTouched : recomputed.has(conflict.target.id);
-    if (replaced) affected.add(conflict.target.id);
-    else kept.push(conflict);
+function updateConflicts(
+  index: ConflictIndex,
+  knowledge: KnowledgeGraph,
+  effect: GraphEffect,
+  negationTouched: boolean,
+): void {
+  const affected = new Set(effect.conflicts.keys());
+  for (const [target, conflicts] of effect.conflicts) {
+    if (conflicts.length > 0) index.values.set(target, conflicts);
+    else index.values.delete(target);
   }
-  for (const conflict of negations) affected.add(conflict.target.id);
-  if (affected.size === 0) return;
-  knowledge.conflicts = [...kept, ...fresh, ...negations];
-  effect.conflicts = new Map([...affected].map((target) => [target, []]));
-  for (const conflict of knowledge.conflicts) effect.conflicts.get(conflict.target.id)?.push(conflict);
+  if (negationTouched) {
+    for (const conflict of index.negations) affected.add(conflict.target.id);
+    index.negations = negationConflicts(knowledge.model, knowledge.relations.values());
+    for (const conflict of index.negations) affected.add(conflict.target.id);
+  }
+  index.list = null;
+  const negationsOf = new Map<string, Conflict[]>();
+  for (const conflict of index.negations) {
+    if (!affected.has(conflict.target.id)) continue;
+    const list = negationsOf.get(conflict.target.id);
+    if (list) list.push(conflict);
+    else negationsOf.set(conflict.target.id, [conflict]);
+  }
+  effect.conflicts = new Map(
+    [...affected].map((target) => [
+      target,
+      [...(index.values.get(target) ?? []), ...(negationsOf.get(target) ?? [])],
+    ]),
+  );
 }
 
 /** Applies a delta to a graph in place: the model first, then what derives from it. */
@@ -327,7 +383,7 @@ export function applyChanges(
   knowledge: KnowledgeGraph,
   delta: ModelDelta,
 ): { change: ModelChange; effect: GraphEffect } {
-  const change = applyToModel(knowledge.model, delta);
+  const change = applyToModel(knowledge.model, delta, knowledge.claimsById);
   return { change, effect: updateDerived(knowledge, change) };
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -68,6 +68,27 @@ describe("npm run validate", () => {
     );
     expect(stderr).toMatch(/WELCOMED needs an object of kind event, not "armenia" \(actor\/state\)/);
     expect(stderr).toMatch(/where the source has "’" \(U\+2019\)/);
+  }, 60_000);
+
+  it("checks the journal of writes too, and points at a damaged line", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "peacegraph-journal-"));
+    await cp(GRAPH_DATA, dir, { recursive: true });
+    await mkdir(path.join(dir, "reviews"), { recursive: true });
+    const entry = {
+      id: "mx4tfl3r4dac010f",
+      time: "2026-12-01T14:27:35.448Z",
+      author: "Ana",
+      key: null,
+      request: null,
+      action: { kind: "undo", change: "mx0000000000", note: null },
+      changes: [],
+    };
+    await writeFile(path.join(dir, "reviews", "journal.jsonl"), `${JSON.stringify(entry)}\n{"id": "cut-sh`);
+    const { code, stderr } = await runScript("server/cli/validate.ts", [dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/reviews\/journal.jsonl:2:\d+: malformed JSON/);
+    expect(stderr).toMatch(/^1 problem in /m);
+    await rm(dir, { recursive: true, force: true });
   }, 60_000);
 });
 
