@@ -122,7 +122,7 @@ interface SizeFigures {
 
 async function measureSize(claims: number, options: WriteOptions): Promise<SizeFigures> {
   const { dir } = await generatedData(options.dataRoot, claims, 1);
-  const work = path.join(options.dataRoot, `work-${claims}`);
+  const work = path.join(options.dataRoot, `work-${claims}-${process.pid}`);
   await rm(work, { recursive: true, force: true });
   await cp(dir, work, { recursive: true });
   const settings = resolveSettings({
