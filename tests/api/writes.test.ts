@@ -121,11 +121,15 @@ describe("who may write", () => {
     expect((await post({ query: "{ stats { claims } }" })).status).toBe(200);
   });
 
-  it("lets only a token holder send a large body", async () => {
-    const { post } = await reviewing();
+  it("lets only a token holder send a large body, and caps that too", async () => {
+    const { post } = await reviewing({ limits: { maxWriteBodyBytes: 200_000 } });
     const big = { query: `{ stats { claims } } # ${"x".repeat(150_000)}` };
     expect((await post(big, { token: null })).status).toBe(413);
     expect((await post(big)).status).not.toBe(413);
+    const huge = { query: `{ stats { claims } } # ${"x".repeat(250_000)}` };
+    const refused = await post(huge);
+    expect(refused.status).toBe(413);
+    expect(refused.json.errors?.[0]?.message).toMatch(/over the limit of 200000/);
   });
 });
 
@@ -212,6 +216,9 @@ describe("reviewing claims", () => {
     ).toMatchObject({
       extensions: { argumentName: "idempotencyKey" },
     });
+    expect(
+      await refusal(REVIEW, { id: "second-welcomed", decision: "ACCEPT", key: "k".repeat(201) }),
+    ).toMatchObject({ message: "idempotencyKey: must be 1 to 200 visible ASCII characters, such as a UUID" });
     // A claim written by hand in YAML is changed in its file, not through the API.
     expect(await refusal(REVIEW, { id: "demo-issued", decision: "REJECT" })).toMatchObject({
       message: "id: demo-issued is written by hand in claims/demo.yaml: change it in that file",
@@ -320,6 +327,20 @@ describe("editing claims", () => {
     });
     expect(await refusal({ relation: "ISSUED" }, "second-date")).toMatchObject({
       message: 'edit.relation: claim "second-date" gives a date, not a relation',
+    });
+  });
+});
+
+describe("the quote-span cap", () => {
+  it("refuses a quote longer than the server allows, naming quoteEnd", async () => {
+    const { post } = await reviewing({ limits: { maxQuoteChars: 10 } });
+    const { json } = await post({
+      query: EDIT,
+      variables: { id: "second-welcomed", edit: { quoteStart: 0, quoteEnd: 20 } },
+    });
+    expect(json.errors?.[0]).toMatchObject({
+      message: "edit.quoteEnd: a quote is at most 10 characters, this one is 20",
+      extensions: { code: "BAD_USER_INPUT", argumentName: "edit.quoteEnd" },
     });
   });
 });
