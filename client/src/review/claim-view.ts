@@ -47,8 +47,9 @@ function qualifierList(claim: ReviewClaim): HTMLElement | null {
 function effects(claim: ReviewClaim, sourceId: string): HTMLElement {
   const list = el("ul", { className: "effects" });
   const others = new Map<string, string>();
-  for (const other of claim.relation?.claims ?? [])
-    if (other.source.id !== sourceId) others.set(other.source.id, other.source.title);
+  // The relation's distinct sources, not its claims: a hub relation may rest on thousands of claims.
+  for (const source of claim.relation?.sources ?? [])
+    if (source.id !== sourceId) others.set(source.id, source.title);
   if (claim.relation) {
     list.append(
       others.size > 0

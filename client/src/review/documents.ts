@@ -34,11 +34,7 @@ export interface ReviewClaim {
     event: { id: string; label: string } | null;
   } | null;
   review: { decision: "ACCEPT" | "REJECT"; author: string; time: string; note: string | null } | null;
-  relation: {
-    id: string;
-    corroboration: number;
-    claims: { id: string; source: { id: string; title: string } }[];
-  } | null;
+  relation: { id: string; corroboration: number; sources: { id: string; title: string }[] } | null;
   conflicts: {
     id: string;
     property: string;
@@ -73,7 +69,7 @@ export const SOURCE = `query ($id: ID!) {
         subject { ${ENTITY} } relationType { id label } object { ${ENTITY} }
         qualifiers { date { text } count role note place { id label } event { id label } }
         review { decision author time note }
-        relation { id corroboration claims { id source { id title } } }
+        relation { id corroboration sources { id title } }
         conflicts { id property values { value claims { id } sources { id title } } }
       }
     }
