@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     ? { ...environment, writeToken: randomBytes(24).toString("base64url") }
     : environment;
   const started = performance.now();
-  const store = await openStore({ dataDir: settings.dataDir, readOnly: settings.readOnly, watch: settings.watch });
+  const store = await openStore({
+    dataDir: settings.dataDir,
+    readOnly: settings.readOnly,
+    watch: settings.watch,
+  });
   for (const line of store.status().recovered) console.log(`Recovered: ${line}`);
   const progress = new Progress();
   const loading: LoadProgress = { file: "", claims: [] };

@@ -223,7 +223,8 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
   }
   const named: Tree = { production: env.NODE_ENV !== "development" };
   if (env.PEACEGRAPH_WRITE_TOKEN) named.writeToken = env.PEACEGRAPH_WRITE_TOKEN;
-  if (env.PEACEGRAPH_READ_ONLY !== undefined) named.readOnly = /^(1|true|yes)$/i.test(env.PEACEGRAPH_READ_ONLY);
+  if (env.PEACEGRAPH_READ_ONLY !== undefined)
+    named.readOnly = /^(1|true|yes)$/i.test(env.PEACEGRAPH_READ_ONLY);
   if (env.PORT !== undefined) named.port = Number(env.PORT);
   if (env.HOST !== undefined) named.host = env.HOST;
   if (env.PEACEGRAPH_DATA !== undefined) named.dataDir = path.resolve(env.PEACEGRAPH_DATA);

@@ -190,7 +190,12 @@ describe("crash safety", () => {
     ).sort(() => next() - 0.5);
     const proposed = Array.from({ length: PROPOSED }, (_, p) => `p-${p + 1}`);
     const done: Operation[] = [];
-    const env = { PEACEGRAPH_DATA: dataDir, PEACEGRAPH_WRITE_TOKEN: TOKEN, PEACEGRAPH_LAYOUT_CACHE: "" };
+    // The layout cache goes to the scratch folder too, never into the project.
+    const env = {
+      PEACEGRAPH_DATA: dataDir,
+      PEACEGRAPH_WRITE_TOKEN: TOKEN,
+      PEACEGRAPH_LAYOUT_CACHE: path.join(dataDir, ".peacegraph", "layout-cache"),
+    };
     let killedMidWrite = 0;
     let repaired = 0;
 
