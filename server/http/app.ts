@@ -134,7 +134,9 @@ export async function startServer(
     slots: exportSlots,
     settings,
   };
-  const events = live ? new EventStreams(live, limits.maxEventStreams) : undefined;
+  // A quiet stream still sends a comment well within the idle timeout, so it is never cut as idle.
+  const heartbeatMs = Math.min(15_000, settings.http.idleTimeoutMs / 3);
+  const events = live ? new EventStreams(live, limits.maxEventStreams, heartbeatMs) : undefined;
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");

@@ -513,6 +513,27 @@ describe("live changes", () => {
     controller.abort();
   });
 
+  it("keeps a quiet stream open past the idle timeout that closes idle connections", async () => {
+    const { url, write } = await reviewing({ http: { idleTimeoutMs: 300, requestTimeoutMs: 30_000 } });
+    const controller = new AbortController();
+    const response = await fetch(`${url}/events`, { signal: controller.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    // Three heartbeats: longer than the idle timeout, and the connection is still there.
+    while ((received.match(/: keep-alive/g) ?? []).length < 3) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream was closed: ${received}`);
+      received += value;
+    }
+    await write(REVIEW, { id: "second-welcomed", decision: "ACCEPT" });
+    while (!received.includes("event: commit")) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream was closed: ${received}`);
+      received += value;
+    }
+    controller.abort();
+  });
+
   it("refuses viewers past the stream limit", async () => {
     const { url } = await reviewing({ limits: { maxEventStreams: 1 } });
     const controller = new AbortController();
