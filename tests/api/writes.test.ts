@@ -514,13 +514,13 @@ describe("live changes", () => {
   });
 
   it("keeps a quiet stream open past the idle timeout that closes idle connections", async () => {
-    const { url, write } = await reviewing({ http: { idleTimeoutMs: 300, requestTimeoutMs: 30_000 } });
+    const { url, write } = await reviewing({ http: { idleTimeoutMs: 1_500, requestTimeoutMs: 30_000 } });
     const controller = new AbortController();
     const response = await fetch(`${url}/events`, { signal: controller.signal });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let received = "";
-    // Three heartbeats: longer than the idle timeout, and the connection is still there.
-    while ((received.match(/: keep-alive/g) ?? []).length < 3) {
+    // Four heartbeats (one every 500 ms): longer than the idle timeout, and the connection is still there.
+    while ((received.match(/: keep-alive/g) ?? []).length < 4) {
       const { value, done } = await reader.read();
       if (done) throw new Error(`the stream was closed: ${received}`);
       received += value;
