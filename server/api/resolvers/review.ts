@@ -25,7 +25,10 @@ export const journalOf = (
 ): Pick<JournalIndex, "change" | "historyOf" | "reviewOf" | "latest" | "undoneByOf" | "reviewedCountOf"> =>
   context.live?.journal ?? { ...EMPTY_JOURNAL, undoneByOf: () => undefined, reviewedCountOf: () => 0 };
 
-const byQuote = (a: Claim, b: Claim) => a.quoteStart - b.quoteStart || a.id.localeCompare(b.id);
+/** Plain code-unit order: ids and ISO dates sort right with it, and it is far cheaper than localeCompare. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const byQuote = (a: Claim, b: Claim) => a.quoteStart - b.quoteStart || compare(a.id, b.id);
 
 /** A source's claims, in the order of their quotes in its text. */
 export function claimsOfSource(context: ApiContext, sourceId: string): Claim[] {
@@ -57,7 +60,8 @@ export const reviewQueries: Pick<
       checkRange("first", first ?? 20, 1, 100);
       const { sources } = context.knowledge.model;
       const waiting = [...context.pendingBySource.keys()].map((id) => sources.get(id)!);
-      waiting.sort((a, b) => b.added.text.localeCompare(a.added.text) || b.id.localeCompare(a.id));
+      // Newest first; at a million claims tens of thousands of sources may wait.
+      waiting.sort((a, b) => compare(b.added.text, a.added.text) || compare(b.id, a.id));
       return waiting.slice(0, first ?? 20).map((source) => ({
         source,
         pending: claimsOfSource(context, source.id).filter((claim) => claim.status === "extracted"),
