@@ -45,8 +45,18 @@ function parseWriteOptions(args: string[]): WriteOptions {
   };
 }
 
-/** A just-read article: `claims` extracted claims awaiting review, on an actor and an event of the graph. */
-function article(id: string, claims: number, actor: string, event: string, added = "2099-01-01"): ChangeSet {
+/**
+ * A just-read article: `claims` extracted claims awaiting review, each an actor of the graph
+ * welcoming an event of the graph, spread over many pairs as an article's claims are (not all on one
+ * hub relation).
+ */
+function article(
+  id: string,
+  claims: number,
+  actors: string[],
+  events: string[],
+  added = "2099-01-01",
+): ChangeSet {
   const sentences = Array.from(
     { length: claims },
     (_, n) => `Sentence ${n}: the delegation welcomed the agreement.`,
@@ -73,9 +83,9 @@ function article(id: string, claims: number, actor: string, event: string, added
       record: {
         id: `${id}-${n}`,
         source: id,
-        subject: actor,
+        subject: actors[n % actors.length]!,
         relation: "WELCOMED",
-        object: event,
+        object: events[(n * 7) % events.length]!,
         quote: sentence,
         confidence: 0.5,
         status: "extracted",
@@ -148,15 +158,21 @@ async function measureSize(claims: number, options: WriteOptions): Promise<SizeF
     running = await startServer(settings, live, { writes, storeStatus: () => store.status() });
     const { knowledge } = live.current;
     const entities = [...knowledge.model.entities.values()];
-    const actor = entities.find((entity) => entity.kind === "actor")!.id;
-    const event = entities.find((entity) => entity.kind === "event")!.id;
+    const actors = entities
+      .filter((entity) => entity.kind === "actor")
+      .slice(0, 97)
+      .map((entity) => entity.id);
+    const events = entities
+      .filter((entity) => entity.kind === "event")
+      .slice(0, 89)
+      .map((entity) => entity.id);
 
     // An article's worth of claims, committed and applied: what ingestSource stores.
     const articleStarted = performance.now();
-    await store.commit(article("bench-article", 100, actor, event), { author: "bench" });
+    await store.commit(article("bench-article", 100, actors, events), { author: "bench" });
     const articleMs = performance.now() - articleStarted;
     const articleApplyMs = live.lastApplyMs;
-    await store.commit(article("bench-review", options.writes * 3, actor, event), { author: "bench" });
+    await store.commit(article("bench-review", options.writes * 3, actors, events), { author: "bench" });
 
     // Write to visible: one client writes, another reads until it sees the write.
     const ack: number[] = [];
@@ -201,7 +217,7 @@ async function measureSize(claims: number, options: WriteOptions): Promise<SizeF
       const page = await browser.newPage();
       await page.addInitScript(() => localStorage.setItem("peacegraph.author", "bench"));
       // Added last of all, so the queue opens on it.
-      await store.commit(article("bench-page", 100, actor, event, "2099-12-31"), { author: "bench" });
+      await store.commit(article("bench-page", 100, actors, events, "2099-12-31"), { author: "bench" });
       const started = performance.now();
       await page.goto(`${running.url}/review#token=${TOKEN}`);
       await page.waitForFunction(
