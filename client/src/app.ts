@@ -45,6 +45,8 @@ import { syncUrl } from "./state/url-sync.ts";
 import { parseNavigation } from "./state/url-state.ts";
 import { encodeView } from "./state/view-code.ts";
 import { installTestHooks } from "./test-hooks.ts";
+import { installLiveUpdates } from "./live/live-updates.ts";
+import { describeChanges, refreshGraph } from "./live/refresh-graph.ts";
 
 /**
  * Wires the chain: API → dataset → filtered view → visual graph → sigma. Navigation state (selection,
@@ -71,6 +73,9 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
   let viewCode: string | null = null;
   let loading = "Loading the graph…";
   let metricStatus = "";
+  /** What the last refresh after a change on the server did, or that one is waiting. */
+  let liveStatus = "";
+  let liveAction: HTMLElement | undefined;
   const metrics = new MetricStore(() => dataset, settings.analysis.exactBetweennessUpTo);
 
   // --- navigation actions ---------------------------------------------------------------------------
@@ -256,9 +261,10 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
         : focus?.kind === "path" && focusScope && focusScope.paths === 0
           ? `no path of ${settings.focus.pathMaxLength} relations or fewer`
           : "";
-    shell.status.textContent = [describeCounts(), focusText, loading, metricStatus]
+    shell.status.textContent = [describeCounts(), focusText, loading, metricStatus, liveStatus]
       .filter(Boolean)
       .join(" · ");
+    if (liveAction) shell.status.append(" ", liveAction);
   };
 
   const showFocusBar = () => {
@@ -419,16 +425,62 @@ export async function startViewer(root: HTMLElement, settings: ViewerSettings): 
     navigation,
     view: () => view,
     dataset: () => dataset,
-    ready: () => loading === "" && (navigation.get().focus === null || focusScope !== null),
+    ready: () => loading === "" && !live.busy && (navigation.get().focus === null || focusScope !== null),
+    liveRefreshes: () => live.count,
     timelinePlaying: () => timeline.playing,
     viewCode: () => viewCode,
+  });
+
+  // --- live changes --------------------------------------------------------------------------------
+  // A review, an edit or a new article on the server: the graph is read again and redrawn in place.
+  const featuresRequest = fetchFeatures(client).catch(() => NO_FEATURES);
+  const live = installLiveUpdates({
+    settings,
+    loaded: () => loading === "" && dataset !== null,
+    relations: () => dataset?.totals.relations ?? 0,
+    status: (text, action) => {
+      liveStatus = text;
+      liveAction = action;
+      showStatus();
+    },
+    refresh: async () => {
+      if (!dataset) return "nothing loaded yet";
+      const { loaded, changes } = await refreshGraph(
+        client,
+        settings,
+        featuresRequest,
+        graphView,
+        dataset,
+        (data) => computeLooks(data, navigation.get().appearance, metrics.values()).looks,
+      );
+      const fresh = loaded.dataset;
+      for (const entity of fresh.entities.values())
+        if (!serverPositions.has(entity.id)) serverPositions.set(entity.id, { x: entity.x, y: entity.y });
+      dataset = fresh;
+      loadedGraph = loaded;
+      metrics.forget();
+      searchIndex = new SearchIndex();
+      searchIndex.add(fresh.entities.values());
+      const panel = new FilterPanel(fresh, (change) => setFilters(change));
+      filterPanel?.element.replaceWith(panel.element);
+      filterPanel = panel;
+      const nextLegend = new Legend(fresh, legendFilters(fresh, setFilters));
+      legend?.element.replaceWith(nextLegend.element);
+      legend = nextLegend;
+      conflictsList.refresh();
+      timeline.setData(fresh);
+      applyAppearance();
+      recomputeView();
+      const { selection } = navigation.get();
+      if (selection) void details.show(selection);
+      return describeChanges(changes);
+    },
   });
 
   // --- loading -------------------------------------------------------------------------------------
   showStatus();
   void fetchExportFormats(client, settings.exportUrl).then((formats) => exportMenu.setFormats(formats));
   try {
-    const featuresRequest = fetchFeatures(client).catch(() => NO_FEATURES);
     void featuresRequest.then((found) => (features = found));
     loadedGraph = await loadDataset(client, settings, featuresRequest, {
       onVocabulary: (data) => {

@@ -78,6 +78,16 @@ export interface ViewerSettings {
     /** Results listed in the search results panel. */
     maxResults: number;
   };
+  live: {
+    /**
+     * When the graph changes on the server (a review, an edit, an article read), the viewer reads it
+     * again and redraws in place, without a page reload, up to this many relations; above, it says
+     * what changed and offers the refresh (reading a large graph again costs seconds).
+     */
+    autoRefreshUpTo: number;
+    /** Changes arriving within this long are applied together. */
+    debounceMs: number;
+  };
   analysis: {
     /** Betweenness is exact up to this many nodes; above, estimated from this many sampled sources. */
     exactBetweennessUpTo: number;
@@ -136,6 +146,7 @@ export const DEFAULT_VIEWER_SETTINGS: ViewerSettings = {
     maxRatio: 4,
   },
   search: { maxSuggestions: 8, maxResults: 200 },
+  live: { autoRefreshUpTo: 20_000, debounceMs: 300 },
   analysis: { exactBetweennessUpTo: 1_500, tableWindowRows: 60 },
   timeline: { playStepMs: 700 },
   focus: { egoMaxNodes: 500, pathMaxLength: 6 },
@@ -190,6 +201,9 @@ export function validateViewerSettings(settings: ViewerSettings): string[] {
   if (!Number.isInteger(settings.analysis.tableWindowRows) || settings.analysis.tableWindowRows < 10)
     problems.push("analysis.tableWindowRows must be a whole number ≥ 10");
   positive("timeline.playStepMs", settings.timeline.playStepMs);
+  if (!Number.isInteger(settings.live.autoRefreshUpTo) || settings.live.autoRefreshUpTo < 0)
+    problems.push("live.autoRefreshUpTo must be a whole number ≥ 0");
+  if (settings.live.debounceMs < 0) problems.push("live.debounceMs must not be negative");
   if (
     !Number.isInteger(settings.focus.egoMaxNodes) ||
     settings.focus.egoMaxNodes < 1 ||

@@ -37,6 +37,8 @@ export interface PeacegraphHooks {
     timelinePlaying: boolean;
     /** The export view code, once encoded. */
     viewCode: string | null;
+    /** How many times the graph was read again and redrawn after a change on the server. */
+    liveRefreshes: number;
   };
   /** Where a node is drawn, in page pixels (for pointer tests). */
   nodePosition(id: string): { x: number; y: number } | null;
@@ -75,6 +77,7 @@ export function installTestHooks(sources: {
   ready: () => boolean;
   timelinePlaying: () => boolean;
   viewCode: () => string | null;
+  liveRefreshes: () => number;
 }): void {
   const { graphView } = sources;
   const graph = graphView.graph;
@@ -103,6 +106,7 @@ export function installTestHooks(sources: {
         labelsSkipped: graphView.placer.skipped,
         timelinePlaying: sources.timelinePlaying(),
         viewCode: sources.viewCode(),
+        liveRefreshes: sources.liveRefreshes(),
       };
     },
     nodePosition: (id) => graphView.nodePosition(id),

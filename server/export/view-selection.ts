@@ -3,6 +3,7 @@ import type { KnowledgeGraph, Relation } from "../graph/types.ts";
 import { InvalidArgument } from "../query/invalid-argument.ts";
 import type { Subgraph } from "../query/neighborhood.ts";
 import { drawingOrderVersion } from "../query/drawing.ts";
+import { perRevision } from "../graph/revision.ts";
 
 /**
  * A viewer's view, exactly: `<version>.<bits>`, where bits is a bitset over the drawing's nodes and
@@ -14,16 +15,8 @@ import { drawingOrderVersion } from "../query/drawing.ts";
  */
 
 const VIEW_PATTERN = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]*)$/;
-const versions = new WeakMap<KnowledgeGraph, string>();
-
-function versionOf(knowledge: KnowledgeGraph): string {
-  let version = versions.get(knowledge);
-  if (version === undefined) {
-    version = drawingOrderVersion(knowledge);
-    versions.set(knowledge, version);
-  }
-  return version;
-}
+/** The drawing's version, hashed once per revision of the graph. */
+const versionOf = perRevision(drawingOrderVersion);
 
 export function selectView(knowledge: KnowledgeGraph, view: string): Subgraph {
   const match = VIEW_PATTERN.exec(view.trim());

@@ -4,6 +4,7 @@ import type { Claim, Entity, GraphModel, RelationClaim, Source } from "../model/
 import { deriveNode, deriveRelation, eventDateReader } from "./derive.ts";
 import { negationConflicts } from "./negation.ts";
 import { relationOfClaim } from "./relation-id.ts";
+import { bumpRevision } from "./revision.ts";
 import type { Conflict, KnowledgeGraph, NodeAttributes, PeaceMultiGraph, Relation } from "./types.ts";
 
 /**
@@ -337,6 +338,7 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
       return entity !== undefined && (model.nodeTypes.get(entity.type)?.anyOther ?? false);
     });
   updateConflicts(index, knowledge, effect, negationTouched);
+  bumpRevision(knowledge);
   return effect;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { revisionOf } from "../graph/revision.ts";
 import type { KnowledgeGraph } from "../graph/types.ts";
 import type { DateValue } from "../model/dates.ts";
 import type { Position } from "../layout/layout.ts";
@@ -59,8 +60,8 @@ function dictionary() {
 }
 
 /**
- * Node and relation orders are graphology's insertion orders, fixed once the graph is built; the
- * version hashes both, so a view encoded against them (server/export/view-selection.ts) can tell when
+ * Node and relation orders are graphology's insertion orders (a change applied in place may add or
+ * drop some); the version hashes both, so a view encoded against them (server/export/view-selection.ts) can tell when
  * the graph under it has changed.
  */
 export function drawingOrderVersion(knowledge: KnowledgeGraph): string {
@@ -71,12 +72,13 @@ export function drawingOrderVersion(knowledge: KnowledgeGraph): string {
   return hash.digest("base64url").slice(0, 16);
 }
 
-const cache = new WeakMap<KnowledgeGraph, Drawing>();
+const cache = new WeakMap<KnowledgeGraph, { revision: number; drawing: Drawing }>();
 
-/** The drawing of a read-only graph, built once and kept. */
+/** The drawing of a graph, built once per revision (a change applied in place makes a new one). */
 export function buildDrawing(knowledge: KnowledgeGraph, positions: ReadonlyMap<string, Position>): Drawing {
+  const revision = revisionOf(knowledge);
   const cached = cache.get(knowledge);
-  if (cached) return cached;
+  if (cached?.revision === revision) return cached.drawing;
   const { graph } = knowledge;
   const nodeTypes = dictionary();
   const relationTypes = dictionary();
@@ -133,6 +135,6 @@ export function buildDrawing(knowledge: KnowledgeGraph, positions: ReadonlyMap<s
     drawing.relationSources.push(relation.sources.map((source) => sources.of(source)));
     drawing.relationModality.push(relation.modality.toUpperCase() as DrawingModality);
   });
-  cache.set(knowledge, drawing);
+  cache.set(knowledge, { revision, drawing });
   return drawing;
 }

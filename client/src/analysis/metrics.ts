@@ -52,6 +52,12 @@ export class MetricStore {
     return this.done.get(metric) ?? null;
   }
 
+  /** The graph changed (read again after a change on the server): computed metrics no longer hold. */
+  forget(): void {
+    this.done.clear();
+    this.pending.clear();
+  }
+
   /** Every metric computed so far, for the appearance. */
   values(): Map<NodeMetric, ReadonlyMap<string, number>> {
     const all = new Map<NodeMetric, ReadonlyMap<string, number>>();

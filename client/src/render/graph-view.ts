@@ -186,6 +186,17 @@ export class GraphView {
     this.sigma?.refresh();
   }
 
+  /**
+   * Nodes or relations were added or dropped after loading (a change on the server): curve parallel
+   * edges again, and index everything now (not on the next frame): a repaint in place that came
+   * first, such as new sizes and colours, would not find the new items indexed.
+   */
+  finishChange(): void {
+    curveParallelEdges(this.graph);
+    this.highlight.refocus();
+    this.sigma?.refresh();
+  }
+
   setView(view: FilteredView, pathScope: Scope | null): void {
     const previous = this.view;
     const pathChanged = pathScope !== this.pathScope;

@@ -2,7 +2,7 @@ import "../styles.css";
 import "./review.css";
 import { el } from "../dom.ts";
 import { ReviewPage } from "./controller.ts";
-import { followChanges } from "./live.ts";
+import { followChanges } from "../live/changes.ts";
 import { ReviewApi, Session } from "./session.ts";
 
 /**
