@@ -183,6 +183,18 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
     if (conflicts.length > 0 || index.values.has(target)) effect.conflicts.set(target, conflicts);
   };
 
+  // Entities first, so a build adds nodes in the model's order.
+  /** Entities new to the graph: their node is added once its values are derived, below. */
+  const added = new Set<string>();
+  for (const entity of change.entitiesPut) {
+    if (graph.hasNode(entity.id)) effect.nodesChanged.push(entity.id);
+    else {
+      added.add(entity.id);
+      effect.nodesAdded.push(entity.id);
+    }
+    touchedNodes.add(entity.id);
+  }
+
   // Claims: an old version leaves its relation or node; a new one joins, in the same place when
   // it replaces a claim of the same relation (an accepted claim keeps its place among the others).
   const replacements = new Map(change.claimsAdded.map((claim) => [claim.id, claim]));
@@ -223,17 +235,6 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
       const entry = relationEntry(claim);
       if (!placed.has(claim.id)) entry.claims.push(claim);
     }
-  }
-
-  /** Entities new to the graph: their node is added once its values are derived, below. */
-  const added = new Set<string>();
-  for (const entity of change.entitiesPut) {
-    if (graph.hasNode(entity.id)) effect.nodesChanged.push(entity.id);
-    else {
-      added.add(entity.id);
-      effect.nodesAdded.push(entity.id);
-    }
-    touchedNodes.add(entity.id);
   }
 
   const eventDateOf = eventDateReader((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined));
@@ -294,7 +295,8 @@ export function updateDerived(knowledge: KnowledgeGraph, change: ModelChange): G
     const relation = deriveRelation(
       id,
       ends,
-      claims,
+      // A copy of exactly the right length: lists grown by push keep room to spare.
+      claims.slice(),
       model.relationTypes.get(claims[0]!.relation),
       eventDateOf,
       conflicts,

@@ -3,6 +3,7 @@ import type { DurationValue } from "../model/durations.ts";
 import type { ExtentValue } from "../model/extents.ts";
 import type { Claim, Entity } from "../model/types.ts";
 import { durationConflict, makeConflict, valuesOf } from "./conflicts.ts";
+import { nodeRecord } from "./records.ts";
 import { bestOf } from "./relation.ts";
 import type { Conflict, NodeAttributes } from "./types.ts";
 
@@ -34,11 +35,11 @@ export function deriveNode(entity: Entity, claims: readonly Claim[], conflicts: 
     if (conflict) conflicts.push(conflict);
   }
   const count = bestOf<number>("count", counts);
-  return {
-    ...entity,
+  // Built field by field (records.ts): a spread would give every node a hidden class of its own.
+  return nodeRecord(entity, {
     date: bestOf<DateValue>("date", dates),
     count: count === null ? null : Number(count),
     duration: bestOf<DurationValue>("duration", durations),
     extent: bestOf<ExtentValue>("extent", extents),
-  };
+  });
 }

@@ -6,7 +6,8 @@ import type { GraphModel, RelationClaim } from "../model/types.ts";
  * Entity ids never contain "--", so the parts can be read back.
  */
 export const relationId = (subject: string, type: string, object: string, event?: string) =>
-  event ? `${subject}--${type}--${object}--${event}` : `${subject}--${type}--${object}`;
+  // join makes one flat string; a template literal would keep a tree of pieces per id.
+  (event ? [subject, type, object, event] : [subject, type, object]).join("--");
 
 /** The relation a relation claim belongs to, and its ends in the relation's order. */
 export function relationOfClaim(

@@ -1,6 +1,7 @@
 import type { GraphStore } from "../api/context.ts";
 import { applyChanges, type ModelDelta } from "../graph/apply.ts";
 import { placeNodes } from "../layout/place-nodes.ts";
+import { updateRelationIndexes } from "../query/index-update.ts";
 
 const bump = (counts: Map<string, number>, key: string, by: number) => {
   const count = (counts.get(key) ?? 0) + by;
@@ -11,7 +12,8 @@ const bump = (counts: Map<string, number>, key: string, by: number) => {
 /**
  * Applies a committed delta to the graph the API serves, in place: the graph and what derives from
  * it (server/graph/apply.ts), then the indexes beside it, each only where the delta touched it:
- * search entries, counts by type and source, conflicts by target, and positions for new nodes
+ * search entries, relations by type, date and source and hubs' kept orders
+ * (server/query/index-update.ts), counts by type and source, conflicts by target, and positions for new nodes
  * (placed near their neighbours; everyone else stays where the analyst saw them).
  */
 export function applyDelta(store: GraphStore, delta: ModelDelta): { relations: string[] } {
@@ -41,6 +43,13 @@ export function applyDelta(store: GraphStore, delta: ModelDelta): { relations: s
     if (conflicts.length > 0) store.conflictsByTarget.set(target, conflicts);
     else store.conflictsByTarget.delete(target);
   }
+  updateRelationIndexes(store.relationIndex, store.relationOrders, {
+    claimsBefore: change.claimsBefore,
+    claimsAdded: change.claimsAdded,
+    relationsAdded: effect.relationsAdded,
+    relationsChanged: effect.relationsChanged,
+    relationsRemoved: effect.relationsRemoved,
+  });
   for (const id of effect.nodesRemoved) store.positions.delete(id);
   placeNodes(knowledge.graph, store.positions, effect.nodesAdded);
 

@@ -5,6 +5,7 @@ import { buildKnowledgeGraph } from "../../server/graph/build.ts";
 import { LiveGraph } from "../../server/live/live-graph.ts";
 import { loadGraphDataStrict } from "../../server/model/load.ts";
 import { InvalidArgument } from "../../server/query/invalid-argument.ts";
+import { RelationOrders } from "../../server/query/node-relations-page.ts";
 import { resolveSettings } from "../../server/settings.ts";
 import { FolderStore } from "../../server/store/folder/folder-store.ts";
 import type { ChangeSet, RecordChange } from "../../server/store/types.ts";
@@ -146,6 +147,9 @@ describe("applying change sets in place", () => {
     };
     const settings = resolveSettings({ layout: { iterations: 0 } });
     const live = LiveGraph.fromSnapshot(await store.load(), settings.layout);
+    // Every node's relation pages read through kept sorted orders, which each write must drop where
+    // it touched them; the fresh build below sorts per request, so stale orders would show.
+    live.current.relationOrders = new RelationOrders({ minDegree: 1, maxOrders: 10_000 });
     live.follow(store);
     const writes = new WriteService(store, live, settings.limits);
     const next = random(7);
@@ -220,6 +224,7 @@ describe("applying change sets in place", () => {
       const live_ = graphSnapshot(live.current);
       expect(live_, `after step ${step} (${kind})`).toEqual(graphSnapshot(fresh));
       expect(live_.positioned).toBe(true);
+      expect(live_.typeListsInDateOrder).toBe(true);
       if (live.current.knowledge.conflicts.some((conflict) => conflict.kind === "negation")) negationsSeen++;
     }
     // The run must have exercised every kind of write, with conflicts along the way.
