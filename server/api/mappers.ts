@@ -48,6 +48,6 @@ export type WriteLimitsParent = WriteLimitsReport;
 export type IngestResultParent = {
   source: Source;
   claims: Claim[];
-  entities: NodeAttributes[];
+  proposedEntities: NodeAttributes[];
   change: ChangeSummary;
 };

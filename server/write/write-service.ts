@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import type { Extractor } from "../ingest/extract.ts";
 import type { LiveGraph } from "../live/live-graph.ts";
 import { InvalidArgument } from "../query/invalid-argument.ts";
 import type { ChangeSet, CommitResult, JournalEntry, ReviewDecision, Store } from "../store/types.ts";
 import { checkNote, type PlanContext } from "./plan-context.ts";
 import { planEditClaim, type ClaimEdit } from "./plan-edit.ts";
+import { planIngest, type ArticleInput } from "./plan-ingest.ts";
 import { planMergeEntity } from "./plan-merge.ts";
 import { planReviewClaim, planReviewEntity } from "./plan-review.ts";
 import { planUndo } from "./plan-undo.ts";
@@ -15,6 +17,7 @@ export interface WriteRequest {
 }
 
 export interface WriteLimits {
+  maxArticleChars: number;
   maxNoteChars: number;
   maxQuoteChars: number;
   maxIdempotencyKeyChars: number;
@@ -40,6 +43,8 @@ export class WriteService {
     private readonly store: Store,
     private readonly live: LiveGraph,
     readonly limits: WriteLimits,
+    /** The extractor articles are read with; without one, ingestSource is refused. */
+    private readonly articles?: { get(): Promise<Extractor> },
   ) {}
 
   get writable(): boolean {
@@ -83,6 +88,17 @@ export class WriteService {
     const result = this.queue.then(task, task);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Reads an article and stores it with what the extractor proposes, all awaiting review. */
+  ingestSource(request: WriteRequest, input: ArticleInput) {
+    const { articles } = this;
+    if (!articles) throw new InvalidArgument("input", "this server has no extractor to read articles with");
+    const today = new Date().toISOString().slice(0, 10);
+    return this.run(request, requestFingerprint("ingestSource", input), async () => {
+      const extractor = await articles.get();
+      return planIngest(input, extractor, this.limits, today).changeSet;
+    });
   }
 
   reviewClaim(request: WriteRequest, id: string, decision: ReviewDecision, note?: string | null) {

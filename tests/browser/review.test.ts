@@ -268,4 +268,45 @@ describe("the review page", () => {
     );
     await expect(page.locator(".progress").textContent()).resolves.toContain("1 of 4 reviewed");
   });
+  it("reads a pasted article, saves it, and opens its claims for review", async () => {
+    await openReview();
+    const article = [
+      "Türkiye welcomes joint statement by Armenia and Azerbaijan",
+      "",
+      "Türkiye welcomed the joint statement issued by Armenia and Azerbaijan on 7 December 2023, the " +
+        "foreign ministry said on Friday.",
+    ].join("\n");
+    await page.locator(".ingest-panel summary").click();
+    await page.locator("form.ingest textarea[name=text]").fill(article);
+    await page.locator("form.ingest input[name=url]").fill("https://example.org/pasted");
+    await page.locator("form.ingest input[name=published]").fill("2023-12-08");
+    await page.locator("form.ingest button[type=submit]").click();
+    await page.waitForFunction(
+      () =>
+        window.__peacegraphReview!.ready() &&
+        window.__peacegraphReview!.snapshot().source !== "review-demo" &&
+        window.__peacegraphReview!.snapshot().source !== null,
+      null,
+      { timeout: 20_000 },
+    );
+    const state = await snapshot();
+    await expect(page.locator(".message").textContent()).resolves.toMatch(
+      /^Read "Türkiye welcomes joint statement by Armenia and Azerbaijan": \d+ claims to review/,
+    );
+    // The source is stored, its claims await review, and the page shows the first in its passage.
+    const { json } = await server!.post(
+      {
+        query: `{ node(id: "${state.source}") { ... on Source { title url claims(status: EXTRACTED) { id quote } } } }`,
+      },
+      { token: null, author: null },
+    );
+    const stored = (
+      json.data as { node: { title: string; url: string; claims: { id: string; quote: string }[] } }
+    ).node;
+    expect(stored).toMatchObject({ title: "Türkiye welcomes joint statement by Armenia and Azerbaijan" });
+    expect(stored.claims.length).toBeGreaterThan(0);
+    expect(stored.claims.map((claim) => claim.id)).toContain(state.current);
+    const quote = stored.claims.find((claim) => claim.id === state.current)!.quote;
+    await expect(page.locator(".passage mark").textContent()).resolves.toBe(quote);
+  });
 });

@@ -4,6 +4,7 @@ import { LiveGraph } from "../../server/live/live-graph.ts";
 import { resolveSettings, type SettingsInput } from "../../server/settings.ts";
 import { FolderStore } from "../../server/store/folder/folder-store.ts";
 import type { ChangeSet } from "../../server/store/types.ts";
+import { ArticleExtractor } from "../../server/write/article-extractor.ts";
 import { WriteService } from "../../server/write/write-service.ts";
 import { makeGraphData } from "./fixture.ts";
 import type { GraphQLBody } from "./server.ts";
@@ -44,7 +45,9 @@ export async function startWriteServer(
   const settings = resolveSettings({ port: 0, writeToken: TOKEN, watch: false, ...options.settings });
   const live = LiveGraph.fromSnapshot(snapshot, settings.layout);
   live.follow(store);
-  const writes = store.writable ? new WriteService(store, live, settings.limits) : undefined;
+  const writes = store.writable
+    ? new WriteService(store, live, settings.limits, new ArticleExtractor(dataDir, store))
+    : undefined;
   const running = await startServer(settings, live, { writes, storeStatus: () => store.status() });
   const post: WriteServer["post"] = async (body, { token = TOKEN, author = "Ana", headers = {} } = {}) => {
     const response = await fetch(`${running.url}/graphql`, {

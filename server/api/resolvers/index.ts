@@ -15,14 +15,7 @@ const toCounts = (counts: Record<string, number>) =>
 
 export const resolvers: Resolvers = {
   Query: { ...Query, subgraph, drawing, ...reviewQueries },
-  Mutation: {
-    ...Mutation,
-    ingestSource: () => {
-      throw new Error(
-        "ingestSource waits for the extractor (issue 11), which this build does not include yet",
-      );
-    },
-  },
+  Mutation,
   Change,
   Review,
   ReviewSource,

@@ -47,7 +47,28 @@ function summaryOf(context: ApiContext, entry: JournalEntry): ChangeSummary {
   return summary;
 }
 
-export const Mutation: Omit<MutationResolvers, "ingestSource"> = {
+/** The records a change set added, of one kind. */
+const added = (entry: JournalEntry, kind: "entity" | "claim") =>
+  entry.changes.flatMap((change) => (change.op === "add" && change.kind === kind ? [change.record.id] : []));
+
+export const Mutation: MutationResolvers = {
+  ingestSource: (_root, args, context) =>
+    withWriteErrors(async () => {
+      const { writes, request } = writer(context, args.idempotencyKey);
+      const { entry } = await writes.ingestSource(request, args.input);
+      if (entry.action.kind !== "ingestSource") throw new Error(`change ${entry.id} is not an ingestion`);
+      const { knowledge } = context;
+      const source = knowledge.model.sources.get(entry.action.source);
+      if (!source) throw new Error(`source ${entry.action.source} is not in the graph after its change`);
+      return {
+        source,
+        claims: added(entry, "claim").flatMap((id) => knowledge.claimsById.get(id) ?? []),
+        proposedEntities: added(entry, "entity").flatMap((id) =>
+          knowledge.graph.hasNode(id) ? [knowledge.graph.getNodeAttributes(id)] : [],
+        ),
+        change: summaryOf(context, entry),
+      };
+    }),
   reviewClaim: (_root, args, context) =>
     withWriteErrors(async () => {
       const { writes, request } = writer(context, args.idempotencyKey);
