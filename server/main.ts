@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     dataDir: settings.dataDir,
     readOnly: settings.readOnly,
     watch: settings.watch,
+    database: settings.database,
   });
   for (const line of store.status().recovered) console.log(`Recovered: ${line}`);
   const progress = new Progress();

@@ -76,6 +76,34 @@ export const settingsSchema = z.strictObject({
         .default(path.join(PROJECT_ROOT, "node_modules", ".cache", "peacegraph", "link-index")),
     })
     .prefault({}),
+  /**
+   * PostgreSQL as the store of record instead of the graph-data folder (docs/deploy.md). With a
+   * `url` (env PEACEGRAPH_DATABASE_URL, postgres://user:password@host:port/database) every replica
+   * loads the graph from the database at start and follows its journal; null: the folder.
+   */
+  database: z
+    .strictObject({
+      url: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL")
+        .nullable()
+        .default(null),
+      /** Connections each replica keeps for loading and writing (the follower has one more). */
+      poolSize: z.number().int().min(1).max(100).default(4),
+      /**
+       * The follower reads the journal when PostgreSQL notifies it of a commit, and also every
+       * `pollMs` in case a notification was lost (a read replica on a hot standby gets none).
+       */
+      pollMs: z.number().int().min(10).max(60_000).default(500),
+      /** First wait before reconnecting after the connection drops; doubles up to `maxReconnectMs`. */
+      reconnectMs: z.number().int().min(10).default(200),
+      maxReconnectMs: z.number().int().min(10).default(5_000),
+      /** A statement running longer than this is cancelled (0: no limit). */
+      statementTimeoutMs: z.number().int().min(0).default(30_000),
+      /** Giving up on opening a connection after this long. */
+      connectTimeoutMs: z.number().int().min(100).default(5_000),
+    })
+    .prefault({}),
   limits: z
     .strictObject({
       /** Largest request body, in bytes. */
@@ -206,7 +234,7 @@ function merge(base: Tree, over: Tree): Tree {
 /**
  * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE,
  * PEACEGRAPH_INDEX_CACHE ("none": no cache), NODE_ENV, PEACEGRAPH_WRITE_TOKEN, PEACEGRAPH_READ_ONLY,
- * and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
+ * PEACEGRAPH_DATABASE_URL, and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
  * (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named variables win.
  */
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -234,5 +262,6 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
     named.ingest = {
       indexCacheDir: env.PEACEGRAPH_INDEX_CACHE === "none" ? null : path.resolve(env.PEACEGRAPH_INDEX_CACHE),
     };
+  if (env.PEACEGRAPH_DATABASE_URL) named.database = { url: env.PEACEGRAPH_DATABASE_URL };
   return resolveSettings(merge(input, named) as SettingsInput);
 }
