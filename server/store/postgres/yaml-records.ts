@@ -104,5 +104,9 @@ export function rewriteYamlRecords(
     changed = true;
     doc.setIn(form.pathOf(record.id), form.fieldsOf(record));
   }
-  return changed ? Buffer.from(doc.toString({ lineWidth: 0 }), "utf8") : content;
+  if (!changed) return content;
+  const text = doc.toString({ lineWidth: 0 });
+  // Keep the file's own ending: the library always ends with a line break.
+  const endsWithBreak = content.length === 0 || content[content.length - 1] === 0x0a;
+  return Buffer.from(endsWithBreak ? text : text.replace(/\n$/, ""), "utf8");
 }
