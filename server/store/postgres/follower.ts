@@ -3,6 +3,9 @@ import type { JournalEntry } from "../types.ts";
 import { connectionConfig, type DatabaseSettings } from "./connect.ts";
 import { JOURNAL_CHANNEL, readEntries, withTexts } from "./journal-rows.ts";
 
+/** The LISTEN connection's application_name, to tell it apart in pg_stat_activity. */
+export const FOLLOWER_NAME = "peacegraph follower";
+
 /**
  * Follows the journal for one replica: hands every committed entry to `deliver`, once each, in
  * position order, whoever committed it. Reading is by position, always: LISTEN/NOTIFY only says
@@ -160,7 +163,7 @@ export class JournalFollower {
   /** Opens the LISTEN connection; on any failure, tries again later, then catches up. */
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client(connectionConfig(this.settings));
+    const client = new pg.Client({ ...connectionConfig(this.settings), application_name: FOLLOWER_NAME });
     this.listener = client;
     const lost = (error?: Error) => {
       if (this.listener !== client) return;

@@ -34,9 +34,12 @@ export const latestVersion = () => migrations().at(-1)?.version ?? 0;
 
 /** The database's schema version, 0 when no migration has run. */
 export async function schemaVersion(client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ version: number | null }>(
-    "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 " +
-      "ELSE (SELECT coalesce(max(version), 0) FROM schema_migrations) END AS version",
+  const { rows: found } = await client.query<{ table: string | null }>(
+    "SELECT to_regclass('schema_migrations')::text AS table",
+  );
+  if (!found[0]?.table) return 0;
+  const { rows } = await client.query<{ version: number }>(
+    "SELECT coalesce(max(version), 0) AS version FROM schema_migrations",
   );
   return Number(rows[0]?.version ?? 0);
 }
