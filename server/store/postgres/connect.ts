@@ -46,14 +46,19 @@ export function describeConnectionError(error: unknown, settings: DatabaseSettin
 export async function withClient<T>(pool: pg.Pool, task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out connection that drops between two queries reports it here, not to the pool.
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
   try {
     return await task(client);
   } catch (error) {
     // A connection in an unknown state (an error mid-transaction) is not given back for reuse; a
     // refusal is answered after a rollback, so its connection is fine.
-    if (!(error instanceof StoreRefusal)) broken = error instanceof Error ? error : new Error(String(error));
+    if (!(error instanceof StoreRefusal))
+      broken ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiReplica } from "../../scripts/postgres/api-replica.ts";
+import { Random } from "../../scripts/synthetic/random.ts";
+import type { ChangeSet } from "../../server/store/types.ts";
+import { GRAPH_DATA } from "../helpers/fixture.ts";
+import {
+  databaseRecords,
+  EDIT,
+  expectJournalExplainsRecords,
+  expectKeysTookEffectOnce,
+  expectReplicasMatchDatabase,
+  MERGE,
+  settle,
+  startReplica,
+  writeLoop,
+  type Operation,
+  type Outcome,
+} from "./crash-harness.ts";
+import { freshDatabase, openStore, ThrowawayPostgres } from "./helpers.ts";
+
+/**
+ * Crash safety, ten trials each: SIGKILL an API replica in the middle of a write, and SIGKILL the
+ * whole PostgreSQL server in the middle of writes. After each: every acknowledged write is there,
+ * no change set is half written, a retried idempotency key took effect once, and every replica's
+ * graph answers as one rebuilt from the database does.
+ */
+
+const TRIALS = Number(process.env.TRIALS ?? 10);
+const seeded = new Random(14);
+const random = () => seeded.next();
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+
+let pg: ThrowawayPostgres;
+let url: string;
+const replicas: ApiReplica[] = [];
+let editable: string[] = [];
+/** Proposed entities not merged yet, and the entity they are merged into. */
+let proposals: string[] = [];
+let into = "";
+
+/** Proposed entities, each named by two extracted claims: merging one rewrites three records at once. */
+async function addProposals(count: number): Promise<{ ids: string[]; into: string }> {
+  const store = await openStore(url);
+  try {
+    const { model } = await store.load();
+    const base = model.claims.find(
+      (claim) =>
+        claim.form === "relation" &&
+        model.entities.get(claim.subject)?.type === "state" &&
+        model.entities.get(claim.object)?.type === "state" &&
+        claim.subject !== claim.object,
+    );
+    if (base?.form !== "relation") throw new Error("the seed has no relation between two states");
+    const ids: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      const id = `proposal-${i}`;
+      const claim = (suffix: string, subject: string, object: string) => ({
+        id: `${id}-${suffix}`,
+        source: base.source,
+        subject,
+        relation: base.relation,
+        object,
+        quote: base.quote,
+        confidence: 0.5,
+        status: "extracted",
+      });
+      const changeSet: ChangeSet = {
+        action: { kind: "ingestSource", source: base.source },
+        changes: [
+          {
+            op: "add",
+            kind: "entity",
+            record: { id, label: `Proposal ${i}`, type: "state", description: "Proposed." },
+          },
+          { op: "add", kind: "claim", record: claim("a", id, base.object) },
+          { op: "add", kind: "claim", record: claim("b", base.object, id) },
+        ],
+      };
+      await store.commit(changeSet, { author: "setup" });
+      ids.push(id);
+    }
+    // Merged into the subject, so no rewritten claim relates an entity to itself.
+    return { ids, into: base.subject };
+  } finally {
+    await store.close();
+  }
+}
+
+let sequence = 0;
+/** Edits of curated claims and merges of proposals, each with its own idempotency key. */
+function operations(count: number, merges: string[], into: string): Operation[] {
+  const list: Operation[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = `w-${++sequence}`;
+    const merge = merges.length > 0 && i % 3 === 1 ? merges.pop() : undefined;
+    list.push(
+      merge
+        ? { key, query: MERGE, variables: { id: merge, into } }
+        : { key, query: EDIT, variables: { id: pick(editable), role: key } },
+    );
+  }
+  return list;
+}
+
+beforeAll(async () => {
+  pg = await ThrowawayPostgres.create({ name: "crash" });
+  url = await freshDatabase(pg, GRAPH_DATA);
+  const store = await openStore(url);
+  const { model } = await store.load();
+  await store.close();
+  editable = model.claims.filter((claim) => claim.form === "relation").map((claim) => claim.id);
+  ({ ids: proposals, into } = await addProposals(2 * 2 * TRIALS));
+  replicas.push(...(await Promise.all([startReplica(url, "replica-1"), startReplica(url, "replica-2")])));
+  spare = startReplica(url, "replica-3");
+}, 120_000);
+
+afterAll(async () => {
+  console.log(`writes without an answer, retried with their key: ${inFlight}`);
+  for (const replica of [...replicas, await spare]) await replica.kill();
+  await pg?.remove();
+});
+
+let started = 3;
+let spare: Promise<ApiReplica>;
+let inFlight = 0;
+const count = (outcomes: Map<string, Outcome>, outcome: Outcome) =>
+  [...outcomes.values()].filter((value) => value === outcome).length;
+
+const urls = () => replicas.filter((replica) => replica.running).map((replica) => replica.url);
+
+describe("crash safety", () => {
+  it(`survives SIGKILL of an API replica mid-write, ${TRIALS} times`, async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const ids = proposals.splice(0, 2);
+      const start = await databaseRecords(url);
+      const victim = trial % 2;
+      const planned = [operations(6, ids.slice(0, 1), into), operations(6, ids.slice(1), into)];
+      const outcomes = new Map<string, Outcome>();
+      const killAt = 1 + Math.floor(random() * 4);
+      let killed: Promise<void> | undefined;
+      await Promise.all(
+        replicas.map((replica, index) =>
+          writeLoop(replica.url, planned[index]!, outcomes, (sent) => {
+            if (index !== victim || sent !== killAt) return;
+            // Somewhere between the request leaving and its answer arriving.
+            const delay = Math.floor(random() * 40);
+            killed = new Promise((resolve) =>
+              setTimeout(() => void replicas[victim]!.kill().then(resolve), delay),
+            );
+          }),
+        ),
+      );
+      await killed;
+      expect(replicas[victim]!.running).toBe(false);
+      expect([...outcomes.values()]).toContain("unknown");
+      inFlight += count(outcomes, "unknown");
+      // A replica holds no state of its own: a fresh process (started ahead, as a spare) takes over.
+      replicas[victim] = await spare;
+      spare = startReplica(url, `replica-${++started}`);
+      await settle(planned.flat(), outcomes, urls);
+      await expectKeysTookEffectOnce(url, outcomes);
+      const now = await expectJournalExplainsRecords(url, start);
+      await expectReplicasMatchDatabase(url, replicas, now.position);
+    }
+    // The last spare is not needed: stop it before the database is killed under it.
+    await (await spare).kill();
+  }, 400_000);
+
+  it(`survives SIGKILL of the PostgreSQL server mid-write, ${TRIALS} times`, async () => {
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const ids = proposals.splice(0, 2);
+      const start = await databaseRecords(url);
+      const planned = [operations(6, ids.slice(0, 1), into), operations(6, ids.slice(1), into)];
+      const outcomes = new Map<string, Outcome>();
+      const killAt = 1 + Math.floor(random() * 4);
+      let killed: Promise<void> | undefined;
+      await Promise.all(
+        replicas.map((replica, index) =>
+          writeLoop(replica.url, planned[index]!, outcomes, (sent) => {
+            if (index !== trial % 2 || sent !== killAt) return;
+            const delay = Math.floor(random() * 40);
+            killed = new Promise((resolve) => setTimeout(() => void pg.kill().then(resolve), delay));
+          }),
+        ),
+      );
+      await killed;
+      expect(pg.pid).toBeUndefined();
+      // Crash recovery; the stale postmaster.pid is handled by PostgreSQL itself.
+      await pg.start();
+      expect([...outcomes.values()]).toContain("unknown");
+      inFlight += count(outcomes, "unknown");
+      await settle(planned.flat(), outcomes, urls);
+      await expectKeysTookEffectOnce(url, outcomes);
+      const now = await expectJournalExplainsRecords(url, start);
+      expect(replicas.every((replica) => replica.running)).toBe(true);
+      await expectReplicasMatchDatabase(url, replicas, now.position);
+    }
+  }, 400_000);
+});
