@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tests drive real consumers: Debian's Chromium for the viewer, NetworkX, igraph and xmllint for
-# the exports. Install whatever is missing (as root, with apt), or stop and say how. A missing tool
+# the exports, and a real PostgreSQL server (started by the tests themselves in a temporary folder). Install whatever is missing (as root, with apt), or stop and say how. A missing tool
 # must never turn into a silently skipped test.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ missing=()
 /usr/bin/python3 -c "import networkx" 2>/dev/null || missing+=(python3-networkx)
 /usr/bin/python3 -c "import igraph" 2>/dev/null || missing+=(python3-igraph)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -25,7 +25,8 @@ export class ApiReplica {
     readonly name: string,
     readonly url: string,
     private readonly child: ChildProcess,
-    private readonly exited: Promise<number | null>,
+    /** Resolves with the exit code once the process has ended. */
+    readonly exited: Promise<number | null>,
   ) {}
 
   get pid(): number | undefined {

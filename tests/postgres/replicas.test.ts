@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildKnowledgeGraph } from "../../server/graph/build.ts";
 import { startServer } from "../../server/http/app.ts";
@@ -32,6 +33,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await server?.remove();
+  await rm(fixture, { recursive: true, force: true });
 });
 
 interface GraphQLAnswer {

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LiveGraph } from "../../server/live/live-graph.ts";
 import { buildKnowledgeGraph } from "../../server/graph/build.ts";
@@ -30,6 +31,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await server?.remove();
+  await rm(fixture, { recursive: true, force: true });
 });
 
 const layout = resolveSettings({ layout: { iterations: 0 } }).layout;
