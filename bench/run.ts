@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   scale: async () => (await import("./scale.ts")).benchScale,
   ingest: async () => (await import("./ingest.ts")).benchIngest,
   write: async () => (await import("./write.ts")).benchWrite,
+  cluster: async () => (await import("./cluster.ts")).benchCluster,
 };
 
 async function main(): Promise<void> {
