@@ -10,6 +10,7 @@ import {
   expectKeysTookEffectOnce,
   expectReplicasMatchDatabase,
   MERGE,
+  poster,
   settle,
   startReplica,
   writeLoop,
@@ -195,6 +196,11 @@ describe("crash safety", () => {
       );
       await killed;
       expect(pg.pid).toBeUndefined();
+      // With the database down, every replica still answers reads from its graph.
+      for (const replica of replicas) {
+        const answer = await poster(replica.url)("{ stats { claims } }");
+        expect(answer.errors).toBeUndefined();
+      }
       // Crash recovery; the stale postmaster.pid is handled by PostgreSQL itself.
       await pg.start();
       expect([...outcomes.values()]).toContain("unknown");
