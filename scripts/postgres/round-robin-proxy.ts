@@ -26,6 +26,9 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
+/** Larger than any body the API takes (settings.limits.maxWriteBodyBytes), so the API keeps the say. */
+const MAX_BODY_BYTES = 1_000_000;
+
 const unreachable = (error: NodeJS.ErrnoException) =>
   error.code === "ECONNREFUSED" || error.code === "ECONNRESET";
 
@@ -72,8 +75,24 @@ export async function startRoundRobinProxy(
   const server = createServer((incoming, outgoing) => {
     // Bodies are small (the API caps them); holding one lets a refused connection be retried elsewhere.
     const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => forward(incoming, outgoing, Buffer.concat(chunks), 0));
+    let size = 0;
+    incoming.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      if (outgoing.headersSent) return;
+      outgoing.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+      outgoing.end(
+        JSON.stringify({
+          errors: [
+            { message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "BAD_REQUEST" } },
+          ],
+        }),
+      );
+      incoming.destroy();
+    });
+    incoming.on("end", () => {
+      if (size <= MAX_BODY_BYTES) forward(incoming, outgoing, Buffer.concat(chunks), 0);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address() as AddressInfo;

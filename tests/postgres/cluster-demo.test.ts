@@ -54,6 +54,15 @@ describe("npm run cluster:demo", () => {
         answeredBy.add((await fetch(`${proxy}/health`)).headers.get("x-peacegraph-replica"));
       expect(answeredBy).toEqual(new Set(["replica-1", "replica-2"]));
 
+      const huge = await fetch(`${proxy}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ stats { claims } }", padding: "x".repeat(2_000_000) }),
+      }).catch(() => undefined);
+      // Refused by the proxy before it reaches a replica (or the connection is cut as it says so).
+      if (huge) expect(huge.status).toBe(413);
+      expect((await fetch(`${proxy}/health`)).status).toBe(200);
+
       const write = await fetch(`${proxy}/graphql`, {
         method: "POST",
         headers: {

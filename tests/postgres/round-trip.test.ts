@@ -157,6 +157,20 @@ describe("db:import and db:export", () => {
     });
   });
 
+  it("export refuses a database that names a file outside the folder, and writes nothing", async () => {
+    const dir = await makeGraphData();
+    folders.push(dir);
+    const url = await freshDatabase(server, dir);
+    const parent = await tempFolder("escape");
+    await withClient(url, async (client) => {
+      await client.query("INSERT INTO files (path, content) VALUES ('../escaped.txt', 'x')");
+      await expect(exportFolder(client, path.join(parent, "graph-data"))).rejects.toThrow(
+        /names a file outside graph-data: "\.\.\/escaped\.txt"/,
+      );
+    });
+    expect((await readTree(parent)).size).toBe(0);
+  });
+
   it("import refuses a database that already holds data, and export refuses a folder that is not graph-data", async () => {
     const url = await freshDatabase(server, GRAPH_DATA);
     const notGraphData = await tempFolder("other");

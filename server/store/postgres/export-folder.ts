@@ -44,9 +44,17 @@ async function checkTarget(target: string): Promise<void> {
 /** Writes files under `root`, creating folders as needed; lines are appended a batch at a time. */
 class FolderWriter {
   private readonly folders = new Set<string>();
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
   private async place(file: string): Promise<string> {
-    const target = path.join(this.root, file);
+    const target = path.resolve(this.root, file);
+    // Paths come from the database: none may lead out of the folder being written.
+    if (!target.startsWith(this.root + path.sep))
+      throw new Error(
+        `the database names a file outside graph-data: ${JSON.stringify(file)}; nothing was exported`,
+      );
     const folder = path.dirname(target);
     if (!this.folders.has(folder)) {
       await mkdir(folder, { recursive: true });

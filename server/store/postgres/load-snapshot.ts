@@ -150,7 +150,15 @@ export async function loadSnapshot(
       client,
       "SELECT position::text, line FROM journal ORDER BY position",
     )) {
-      for (const [position, line] of batch) journal.push(entryFromRow({ position, line }));
+      for (const [position, line] of batch) {
+        const entry = entryFromRow({ position, line });
+        if (entry.position !== journal.length + 1)
+          problems.push({
+            file: `PostgreSQL journal position ${entry.position}`,
+            message: `positions must follow one another: expected ${journal.length + 1}`,
+          });
+        journal.push(entry);
+      }
     }
     await client.query("COMMIT");
     const model: GraphModel = { nodeTypes, relationTypes, sources, entities, claims };
