@@ -178,27 +178,44 @@ export async function expectKeysTookEffectOnce(url: string, outcomes: Map<string
   }
 }
 
-/** The digest of a graph built afresh from the database, served by the same API code. */
-export async function rebuiltDigest(url: string) {
+/**
+ * A server in this process whose graph is rebuilt from the database on demand, through the same
+ * build a start-up runs: what every replica must answer like.
+ */
+export async function referenceServer(url: string) {
   const settings = resolveSettings({ port: 0, watch: false, layout: { iterations: 0 } });
   const store = await openStore(url);
-  const http = await startServer(settings, LiveGraph.fromSnapshot(await store.load(), settings.layout));
-  try {
-    return await graphqlDigest(poster(http.url));
-  } finally {
-    await http.close();
-    await store.close();
-  }
+  const live = LiveGraph.fromSnapshot(await store.load(), settings.layout);
+  const http = await startServer(settings, live);
+  return {
+    async digest() {
+      live.replace(await store.load(), []);
+      return graphqlDigest(poster(http.url));
+    },
+    async close() {
+      await http.close();
+      await store.close();
+    },
+  };
 }
 
-/** Each replica has followed the journal to `position` and answers exactly as a fresh build would. */
-export async function expectReplicasMatchDatabase(url: string, replicas: ApiReplica[], position: number) {
-  for (const replica of replicas)
-    await eventually(async () => {
-      const health = (await (await fetch(`${replica.url}/health`)).json()) as { position: number };
-      expect(health.position).toBe(position);
-    }, 15_000);
-  const fresh = await rebuiltDigest(url);
-  for (const replica of replicas)
-    expect(await graphqlDigest(poster(replica.url)), replica.name).toEqual(fresh);
+/** Each replica has followed the journal to `position` and answers exactly as a fresh build does. */
+export async function expectReplicasMatchDatabase(
+  reference: Awaited<ReturnType<typeof referenceServer>>,
+  replicas: ApiReplica[],
+  position: number,
+) {
+  await Promise.all(
+    replicas.map((replica) =>
+      eventually(async () => {
+        const health = (await (await fetch(`${replica.url}/health`)).json()) as { position: number };
+        expect(health.position).toBe(position);
+      }, 15_000),
+    ),
+  );
+  const [fresh, ...digests] = await Promise.all([
+    reference.digest(),
+    ...replicas.map((replica) => graphqlDigest(poster(replica.url))),
+  ]);
+  digests.forEach((digest, index) => expect(digest, replicas[index]!.name).toEqual(fresh));
 }

@@ -97,6 +97,21 @@ describe("the PostgreSQL store", () => {
     });
   });
 
+  it("reads the journal back in position order, past nine entries", async () => {
+    const url = await freshDatabase(server, fixture);
+    const a = await replica(url);
+    for (let round = 1; round <= 12; round++)
+      await a.store.commit(editQualifiers(a.live, "demo-issued", { role: `edit ${round}` }), {
+        author: "Ana",
+      });
+    const b = await replica(url);
+    const positions = Array.from({ length: 12 }, (_, index) => index + 1);
+    expect(b.live.position).toBe(12);
+    expect((await b.store.changesSince(0)).map((entry) => entry.position)).toEqual(positions);
+    expect((await b.store.changesSince(8, 3)).map((entry) => entry.position)).toEqual([9, 10, 11]);
+    expect(graphDigest(b.live.current.knowledge)).toEqual(graphDigest(a.live.current.knowledge));
+  });
+
   it("takes a retried idempotency key once, whichever replica it reaches, and refuses it for another request", async () => {
     const url = await freshDatabase(server, fixture);
     const [a, b] = [await replica(url), await replica(url)];

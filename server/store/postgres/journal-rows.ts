@@ -41,7 +41,7 @@ export async function readEntries(
   limit: number | null = null,
 ): Promise<JournalEntry[]> {
   const { rows } = await client.query<JournalRow>(
-    `SELECT position::text, line FROM journal WHERE position > $1 ORDER BY position${limit === null ? "" : " LIMIT $2"}`,
+    `SELECT position::text, line FROM journal WHERE position > $1 ORDER BY journal.position${limit === null ? "" : " LIMIT $2"}`,
     limit === null ? [position] : [position, limit],
   );
   return rows.map(entryFromRow);

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { JsonLine } from "../../model/jsonl-file.ts";
 import { formatPath, type Problem } from "../../model/problems.ts";
+import { readExtents, type ExtentTerm } from "../../model/extents.ts";
 import { QuoteIndex } from "../../model/quote-index.ts";
 import { readClaimLine, type ClaimContext } from "../../model/read-claims.ts";
 import { readEntityLine } from "../../model/read-entities.ts";
@@ -21,6 +22,7 @@ import { entryFromRow } from "./journal-rows.ts";
 
 export const NODE_TYPES_FILE = "vocabulary/node-types.yaml";
 export const RELATION_TYPES_FILE = "vocabulary/relations.yaml";
+export const EXTENTS_FILE = "vocabulary/extents.yaml";
 
 /** Locates a problem in a row: which table, which record, which field. */
 function rowPlace(table: string, file: string, text: string, value: Record<string, unknown>): JsonLine {
@@ -55,7 +57,7 @@ function parseRecord(table: string, id: string, text: string, problems: Problem[
 async function readVocabulary(client: pg.ClientBase, problems: Problem[]) {
   const { rows } = await client.query<{ path: string; content: Buffer }>(
     "SELECT path, content FROM files WHERE path = ANY($1)",
-    [[NODE_TYPES_FILE, RELATION_TYPES_FILE]],
+    [[NODE_TYPES_FILE, RELATION_TYPES_FILE, EXTENTS_FILE]],
   );
   const yamlOf = (file: string) => {
     const row = rows.find((candidate) => candidate.path === file);
@@ -76,7 +78,9 @@ async function readVocabulary(client: pg.ClientBase, problems: Problem[]) {
   const relationTypes: Map<string, RelationType> = relationsYaml
     ? readRelationTypes(relationsYaml, nodeTypes, problems)
     : new Map();
-  return { nodeTypes, relationTypes };
+  const extentsYaml = yamlOf(EXTENTS_FILE);
+  const extents: Map<string, ExtentTerm> = extentsYaml ? readExtents(extentsYaml, problems) : new Map();
+  return { nodeTypes, relationTypes, extents };
 }
 
 const ORDER = `ORDER BY file COLLATE "C", ord`;
@@ -87,7 +91,7 @@ export async function loadSnapshot(
   const problems: Problem[] = [];
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
-    const { nodeTypes, relationTypes } = await readVocabulary(client, problems);
+    const { nodeTypes, relationTypes, extents } = await readVocabulary(client, problems);
 
     const sources = new Map<string, Source>();
     for await (const batch of cursorRows<[string, string, string, string]>(
@@ -128,6 +132,7 @@ export async function loadSnapshot(
     const context: ClaimContext = {
       relationTypes,
       nodeTypes,
+      extents,
       sources,
       entities,
       quotes: new QuoteIndex(sources.values()),
@@ -148,7 +153,8 @@ export async function loadSnapshot(
     const journal: JournalEntry[] = [];
     for await (const batch of cursorRows<[string, string]>(
       client,
-      "SELECT position::text, line FROM journal ORDER BY position",
+      // Ordered by the number: an output column named position would sort as text.
+      "SELECT position::text, line FROM journal ORDER BY journal.position",
     )) {
       for (const [position, line] of batch) {
         const entry = entryFromRow({ position, line });
@@ -161,7 +167,7 @@ export async function loadSnapshot(
       }
     }
     await client.query("COMMIT");
-    const model: GraphModel = { nodeTypes, relationTypes, sources, entities, claims };
+    const model: GraphModel = { nodeTypes, relationTypes, extents, sources, entities, claims };
     return { snapshot: { model, journal, position: journal.at(-1)?.position ?? 0 }, problems };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
