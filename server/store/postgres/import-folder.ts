@@ -160,11 +160,21 @@ export async function importFolder(client: pg.ClientBase, dataDir: string): Prom
     await readJsonLines(path.join(root, JOURNAL_FILE), JOURNAL_FILE, [], (line) =>
       journalLines.push(line.text),
     );
-    for (const [index, line] of journalLines.entries()) {
-      const entry = JSON.parse(line) as { id: string; key: string | null; request: string | null };
+    for (let start = 0; start < journalLines.length; start += BATCH) {
+      const lines = journalLines.slice(start, start + BATCH);
+      const entries = lines.map(
+        (line) => JSON.parse(line) as { id: string; key: string | null; request: string | null },
+      );
       await client.query(
-        "INSERT INTO journal (position, id, key, request, line) VALUES ($1, $2, $3, $4, $5)",
-        [index + 1, entry.id, entry.key, entry.request, line],
+        "INSERT INTO journal (position, id, key, request, line) " +
+          "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])",
+        [
+          lines.map((_, index) => start + index + 1),
+          entries.map((entry) => entry.id),
+          entries.map((entry) => entry.key),
+          entries.map((entry) => entry.request),
+          lines,
+        ],
       );
     }
     summary.journal = journalLines.length;

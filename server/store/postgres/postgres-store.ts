@@ -143,7 +143,15 @@ export class PostgresStore implements Store {
         );
       }
       // Read-your-writes: this replica's graph shows the entry, and all before it, before we answer.
-      await this.follower.deliverThrough(result.entry.position, result.replayed ? undefined : result.entry);
+      try {
+        await this.follower.deliverThrough(result.entry.position, result.replayed ? undefined : result.entry);
+      } catch (error) {
+        throw new Error(
+          `change ${result.entry.id} is committed (position ${result.entry.position}), but this replica cannot ` +
+            `show it yet (${error instanceof Error ? error.message : String(error)}); a retry with the same key answers it`,
+          { cause: error },
+        );
+      }
       return result;
     };
     const result = this.writing.then(task, task);
