@@ -19,11 +19,11 @@ import pg from "pg";
 import { loadGraphDataStrict } from "../server/model/load.ts";
 import { importFolder } from "../server/store/postgres/import-folder.ts";
 import { migrate } from "../server/store/postgres/migrate.ts";
-import { generateGraphData, GENERATOR_VERSION, readManifest } from "../scripts/synthetic/generate.ts";
 import { ApiReplica } from "../scripts/postgres/api-replica.ts";
 import { ThrowawayPostgres } from "../scripts/postgres/throwaway.ts";
 import { autocannon } from "./lib/autocannon.ts";
 import { visibility, writeRate, type WriteRate } from "./lib/cluster-load.ts";
+import { generatedData } from "./lib/generated-data.ts";
 import { machineInfo } from "./lib/machine.ts";
 import { percentile, type Table } from "./lib/measure.ts";
 import { runChild } from "./lib/run-child.ts";
@@ -44,7 +44,8 @@ function parseOptions(args: string[]) {
       duration: { type: "string", default: "3" },
       writers: { type: "string", default: "2" },
       visibility: { type: "string", default: "50" },
-      data: { type: "string", default: path.join(tmpdir(), "peacegraph-scale") },
+      // Its own folder: generated data follows the model of the code that generated it.
+      data: { type: "string", default: path.join(tmpdir(), "peacegraph-cluster") },
     },
   });
   const size = (text: string) => {
@@ -66,14 +67,10 @@ function parseOptions(args: string[]) {
   };
 }
 
-/** Generated graph-data of that many claims, reused from the scale section's cache when there. */
-function dataFor(dataRoot: string, claims: number | "seed"): string {
+/** graph-data/ for `seed`, else generated graph-data of that many claims (kept in --data between runs). */
+async function dataFor(dataRoot: string, claims: number | "seed"): Promise<string> {
   if (claims === "seed") return path.join(ROOT, "graph-data");
-  const dir = path.join(dataRoot, `claims-${claims}-seed-1`);
-  const manifest = readManifest(dir);
-  if (manifest?.generator !== GENERATOR_VERSION || manifest.claims !== claims)
-    generateGraphData({ claims, seed: 1, out: dir });
-  return dir;
+  return (await generatedData(dataRoot, claims, 1)).dir;
 }
 
 async function importInto(server: ThrowawayPostgres, name: string, dir: string) {
@@ -146,7 +143,7 @@ export async function benchCluster(args: string[]): Promise<Table[]> {
   let databases = 0;
   try {
     for (const claims of options.sizes) {
-      const dir = dataFor(options.dataRoot, claims);
+      const dir = await dataFor(options.dataRoot, claims);
       const { url, importMs } = await importInto(server, `cold_${++databases}`, dir);
       const runs = claims >= 1e6 ? 1 : 3;
       const folder = await medianStart("folder", dir, runs);
@@ -165,7 +162,7 @@ export async function benchCluster(args: string[]): Promise<Table[]> {
     }
 
     for (const size of options.serve) {
-      const source = dataFor(options.dataRoot, size);
+      const source = await dataFor(options.dataRoot, size);
       const label = size === "seed" ? "seed" : String(size);
       const model = await loadGraphDataStrict(source);
       const claims = model.claims.filter((claim) => claim.form === "relation").map((claim) => claim.id);
