@@ -126,7 +126,11 @@ function startServers(env: Record<string, string>, names: string[]) {
     names.map((name) =>
       ApiReplica.start({
         name,
-        env: { PEACEGRAPH_WRITE_TOKEN: TOKEN, PEACEGRAPH_MUTATIONS_PER_MINUTE: "1000000", ...env },
+        env: {
+          PEACEGRAPH_WRITE_TOKEN: TOKEN,
+          PEACEGRAPH_SETTINGS: JSON.stringify({ limits: { mutationsPerMinute: 1_000_000 } }),
+          ...env,
+        },
       }),
     ),
   );

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     PEACEGRAPH_DATABASE_URL: databaseUrl,
     PEACEGRAPH_WRITE_TOKEN: token,
     // Behind the proxy every client has the proxy's address, so the per-address limit is shared.
-    PEACEGRAPH_MUTATIONS_PER_MINUTE: "3000",
+    PEACEGRAPH_SETTINGS: JSON.stringify({ limits: { mutationsPerMinute: 3000 } }),
   };
   const started = await run("Starting two API replicas", () =>
     Promise.all(["replica-1", "replica-2"].map((name) => ApiReplica.start({ name, env }))),

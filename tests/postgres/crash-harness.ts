@@ -20,8 +20,10 @@ export function startReplica(databaseUrl: string, name: string): Promise<ApiRepl
     env: {
       PEACEGRAPH_DATABASE_URL: databaseUrl,
       PEACEGRAPH_WRITE_TOKEN: TOKEN,
-      PEACEGRAPH_DATABASE_POLL_MS: "200",
-      PEACEGRAPH_MUTATIONS_PER_MINUTE: "100000",
+      PEACEGRAPH_SETTINGS: JSON.stringify({
+        database: { pollMs: 200 },
+        limits: { mutationsPerMinute: 100_000 },
+      }),
     },
   });
 }
