@@ -85,7 +85,7 @@ describe("npm run cluster:demo", () => {
             }),
           });
           expect(JSON.stringify(await answer.json())).toContain("through the proxy");
-        }, 1_000);
+        }, 10_000);
       const standby = databases[1]![1]!;
       await eventually(
         () =>

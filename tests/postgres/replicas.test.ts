@@ -141,20 +141,23 @@ describe("two API replicas on PostgreSQL", () => {
       // Hold the claim's row so both writes are planned on the same state and queue at the database.
       await blocker.query("BEGIN");
       await blocker.query("SELECT 1 FROM claims WHERE id = 'demo-issued' FOR UPDATE");
+      // A failed wait below must not leave these answers unhandled.
       const fromA = a.post(EDIT, { id: "demo-issued", role: "A" });
+      fromA.catch(() => undefined);
       await eventually(async () => {
         const { rows } = await blocker.query(
           "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'transactionid'",
         );
         expect(rows[0].n).toBe(1);
-      });
+      }, 30_000);
       const fromB = b.post(EDIT, { id: "demo-issued", role: "B" });
+      fromB.catch(() => undefined);
       await eventually(async () => {
         const { rows } = await blocker.query(
           "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory'",
         );
         expect(rows[0].n).toBe(1);
-      });
+      }, 30_000);
       await blocker.query("ROLLBACK");
       const [answerA, answerB] = await Promise.all([fromA, fromB]);
       expect(answerA.errors).toBeUndefined();
@@ -163,7 +166,7 @@ describe("two API replicas on PostgreSQL", () => {
         extensions: { code: "CONFLICT" },
       });
     });
-    await eventually(async () => expect(await b.role("demo-issued")).toBe("A"), 1_000);
+    await eventually(async () => expect(await b.role("demo-issued")).toBe("A"), 10_000);
     const fresh = await rebuiltDigest(url);
     expect(graphDigest(a.live.current.knowledge)).toEqual(fresh);
     expect(graphDigest(b.live.current.knowledge)).toEqual(fresh);

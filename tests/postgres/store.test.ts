@@ -214,6 +214,7 @@ describe("the PostgreSQL store", () => {
       await blocker.query("BEGIN");
       await blocker.query("SELECT 1 FROM claims WHERE id = 'demo-issued' FOR UPDATE");
       const ana = a.store.commit(anaEdit, { author: "Ana" }).then((r) => (finished.push("Ana"), r));
+      ana.catch(() => undefined);
       const waiting = (what: string) =>
         eventually(async () => {
           const { rows } = await blocker.query(
@@ -221,9 +222,10 @@ describe("the PostgreSQL store", () => {
             [what],
           );
           expect(rows[0].n).toBe(1);
-        });
+        }, 30_000);
       await waiting("transactionid"); // Ana holds the journal lock, waiting for the row
       const ben = b.store.commit(benEdit, { author: "Ben" }).then((r) => (finished.push("Ben"), r));
+      ben.catch(() => undefined);
       await waiting("advisory"); // Ben waits for the journal lock: he cannot take a position yet
       expect(c.live.position).toBe(0);
       expect(finished).toEqual([]);
@@ -232,7 +234,7 @@ describe("the PostgreSQL store", () => {
       expect([anaResult.entry.position, benResult.entry.position]).toEqual([1, 2]);
     });
     expect(finished).toEqual(["Ana", "Ben"]);
-    await eventually(() => expect(c.delivered.map((entry) => entry.position)).toEqual([1, 2]));
+    await eventually(() => expect(c.delivered.map((entry) => entry.position)).toEqual([1, 2]), 30_000);
     const roles = ["demo-issued", "demo-welcomed"].map((id) => {
       const claim = c.live.current.knowledge.claimsById.get(id);
       return claim?.form === "relation" ? claim.qualifiers.role : undefined;
@@ -244,13 +246,13 @@ describe("the PostgreSQL store", () => {
     const url = await freshDatabase(server, fixture);
     const a = await replica(url);
     // No polling: only the catch-up after reconnecting can deliver what was missed.
-    const b = await replica(url, { pollMs: 60_000, reconnectMs: 1_000 });
+    const b = await replica(url, { pollMs: 60_000, reconnectMs: 5_000, maxReconnectMs: 5_000 });
     const followers = () =>
       count(
         url,
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = '${FOLLOWER_NAME}'`,
       );
-    await eventually(async () => expect(await followers()).toBe(2));
+    await eventually(async () => expect(await followers()).toBe(2), 30_000);
     await withClient(url, (client) =>
       client.query(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid IN " +
@@ -258,11 +260,11 @@ describe("the PostgreSQL store", () => {
         [FOLLOWER_NAME],
       ),
     );
-    await eventually(async () => expect(await followers()).toBe(1));
+    await eventually(async () => expect(await followers()).toBe(1), 30_000);
     const { entry } = await a.store.commit(secondSource(), { author: "Ana" });
     // Committed while b had no connection to be told on: b reconnects and reads it by position.
     expect(await followers()).toBe(1);
-    await eventually(() => expect(b.live.position).toBe(entry.position), 10_000);
+    await eventually(() => expect(b.live.position).toBe(entry.position), 30_000);
     expect(b.live.current.knowledge.model.sources.get("second")?.text).toContain("Türkiye welcomed");
   });
 
