@@ -137,6 +137,16 @@ describe("two API replicas on PostgreSQL", () => {
   it("two replicas editing one claim at once: the first commit wins, the second is a conflict, both converge", async () => {
     const url = await freshDatabase(server, fixture);
     const [a, b] = [await startReplica(url), await startReplica(url)];
+    // Waits are watched from a connection outside any transaction: inside one, PostgreSQL keeps the
+    // first view of pg_stat_activity it read until the transaction ends.
+    const waiting = (event: string) =>
+      withClient(url, async (watcher) => {
+        const { rows } = await watcher.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = $1",
+          [event],
+        );
+        return rows[0]!.n;
+      });
     await withClient(url, async (blocker) => {
       // Hold the claim's row so both writes are planned on the same state and queue at the database.
       await blocker.query("BEGIN");
@@ -144,20 +154,10 @@ describe("two API replicas on PostgreSQL", () => {
       // A failed wait below must not leave these answers unhandled.
       const fromA = a.post(EDIT, { id: "demo-issued", role: "A" });
       fromA.catch(() => undefined);
-      await eventually(async () => {
-        const { rows } = await blocker.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'transactionid'",
-        );
-        expect(rows[0].n).toBe(1);
-      }, 30_000);
+      await eventually(async () => expect(await waiting("transactionid")).toBe(1), 20_000);
       const fromB = b.post(EDIT, { id: "demo-issued", role: "B" });
       fromB.catch(() => undefined);
-      await eventually(async () => {
-        const { rows } = await blocker.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory'",
-        );
-        expect(rows[0].n).toBe(1);
-      }, 30_000);
+      await eventually(async () => expect(await waiting("advisory")).toBe(1), 20_000);
       await blocker.query("ROLLBACK");
       const [answerA, answerB] = await Promise.all([fromA, fromB]);
       expect(answerA.errors).toBeUndefined();

@@ -215,14 +215,13 @@ describe("the PostgreSQL store", () => {
       await blocker.query("SELECT 1 FROM claims WHERE id = 'demo-issued' FOR UPDATE");
       const ana = a.store.commit(anaEdit, { author: "Ana" }).then((r) => (finished.push("Ana"), r));
       ana.catch(() => undefined);
-      const waiting = (what: string) =>
+      // Watched from outside the blocker's transaction: inside one, PostgreSQL keeps showing the
+      // first pg_stat_activity it read until the transaction ends.
+      const waiting = (what: "transactionid" | "advisory") =>
         eventually(async () => {
-          const { rows } = await blocker.query(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = $1",
-            [what],
-          );
-          expect(rows[0].n).toBe(1);
-        }, 30_000);
+          const sql = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = '${what}'`;
+          expect(await count(url, sql)).toBe(1);
+        }, 20_000);
       await waiting("transactionid"); // Ana holds the journal lock, waiting for the row
       const ben = b.store.commit(benEdit, { author: "Ben" }).then((r) => (finished.push("Ben"), r));
       ben.catch(() => undefined);
