@@ -14,6 +14,7 @@ import type { LoadProgress } from "./model/load.ts";
 import { GraphDataError, formatProblem } from "./model/problems.ts";
 import { settingsFromEnvironment } from "./settings.ts";
 import { openStore } from "./store/open-store.ts";
+import { NO_ARTICLES_ON_POSTGRES } from "./store/postgres/no-articles.ts";
 import { ArticleExtractor } from "./write/article-extractor.ts";
 import { WriteService } from "./write/write-service.ts";
 
@@ -55,9 +56,10 @@ async function main(): Promise<void> {
     progress.phase(phase === "build" ? "Building the graph" : "Laying out the graph"),
   );
   live.follow(store);
-  const writes = store.writable
-    ? new WriteService(store, live, settings.limits, new ArticleExtractor(settings.dataDir, store))
-    : undefined;
+  const articles = settings.database.url
+    ? NO_ARTICLES_ON_POSTGRES
+    : new ArticleExtractor(settings.dataDir, store);
+  const writes = store.writable ? new WriteService(store, live, settings.limits, articles) : undefined;
   progress.phase("Starting the server");
   const running = await startServer(settings, live, { writes, storeStatus: () => store.status() })
     .catch(async (error: unknown) => {

@@ -75,6 +75,25 @@ describe("npm run cluster:demo", () => {
         }),
       });
       expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+      // Articles are read against a graph-data folder, which a replica on PostgreSQL has not got.
+      const ingest = await fetch(`${proxy}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "x-peacegraph-author": "Demo",
+        },
+        body: JSON.stringify({
+          query: `mutation { ingestSource(input: { text: "Armenia and Azerbaijan met.\\n" }) { source { id } } }`,
+        }),
+      });
+      const refused = (await ingest.json()) as {
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/articles cannot be ingested into PostgreSQL yet.*npm run ingest/),
+        extensions: { code: "BAD_USER_INPUT" },
+      });
       for (const [, url] of replicas)
         await eventually(async () => {
           const answer = await fetch(`${url}/graphql`, {
