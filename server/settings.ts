@@ -234,8 +234,9 @@ function merge(base: Tree, over: Tree): Tree {
 /**
  * Settings from the environment: PORT, HOST, PEACEGRAPH_DATA, PEACEGRAPH_LAYOUT_CACHE,
  * PEACEGRAPH_INDEX_CACHE ("none": no cache), NODE_ENV, PEACEGRAPH_WRITE_TOKEN, PEACEGRAPH_READ_ONLY,
- * PEACEGRAPH_DATABASE_URL, and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the defaults
- * (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named variables win.
+ * PEACEGRAPH_DATABASE_URL, and PEACEGRAPH_SETTINGS, a JSON object of any other settings laid over the
+ * defaults (e.g. `{"exports": {"concurrency": 4}, "limits": {"maxCost": 20000}}`); the named
+ * variables win.
  */
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
   let input: Tree = {};
