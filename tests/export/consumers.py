@@ -4,8 +4,11 @@ Run by tests/export with Debian's /usr/bin/python3 (NetworkX 2.8, python-igraph)
 is an ImportError and a non-zero exit: the calling test fails, it never skips.
 
     consumers.py <reader> <file>
+    consumers.py batch <file listing [[reader, file], ...] as JSON>
 
-readers: gexf, gexf-1.3, graphml (NetworkX), igraph-graphml, node-link (NetworkX), csv, zip
+readers: gexf, gexf-1.3, graphml (NetworkX), igraph-graphml, node-link (NetworkX), csv, zip. The
+batch form reads many files in one process (one interpreter start, one import of each library) and
+prints the list of readings in the same order.
 """
 
 import csv
@@ -134,6 +137,15 @@ READERS = {
     "zip": read_zip,
 }
 
+
+
+def read_batch(path):
+    with open(path, encoding="utf-8") as file:
+        pairs = json.load(file)
+    return [READERS[reader](file_path) for reader, file_path in pairs]
+
+
 if __name__ == "__main__":
     reader, path = sys.argv[1], sys.argv[2]
-    json.dump(clean(READERS[reader](path)), sys.stdout, ensure_ascii=False)
+    read = read_batch if reader == "batch" else READERS[reader]
+    json.dump(clean(read(path)), sys.stdout, ensure_ascii=False)

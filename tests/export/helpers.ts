@@ -41,6 +41,17 @@ export async function readWith<T = ConsumerGraph>(reader: Reader, file: string):
   return JSON.parse(stdout) as T;
 }
 
+/** Reads many files in one Python process (one start, one import of NetworkX and igraph). */
+export async function readBatch(pairs: readonly (readonly [Reader, string])[]): Promise<unknown[]> {
+  const list = await tempFile(`batch-${pairs.length}-${batchCount++}.json`, JSON.stringify(pairs));
+  const { code, stdout, stderr } = await run(PYTHON, [CONSUMERS, "batch", list]);
+  if (code !== 0) throw new Error(`batch reading failed (exit ${code}):\n${stderr}`);
+  const readings = JSON.parse(stdout) as unknown[];
+  expect(readings).toHaveLength(pairs.length);
+  return readings;
+}
+let batchCount = 0;
+
 /** xmllint --noout: well-formedness (no XSD: the GEXF 1.3 schema is not available offline). */
 export async function xmllint(file: string): Promise<string> {
   const { code, stderr } = await run("xmllint", ["--noout", file]);
