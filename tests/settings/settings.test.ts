@@ -1,0 +1,203 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveSettings, settingsFromEnvironment, type SettingsInput } from "../../server/settings.ts";
+
+/**
+ * The one typed settings object: its defaults are the values the README documents, every bound of
+ * its validator holds at its edge (the last value accepted, the first refused, named by its path),
+ * and the environment maps onto it as README says (HOST loopback unless told otherwise).
+ */
+
+describe("defaults", () => {
+  it("are the documented values", () => {
+    expect(resolveSettings()).toMatchObject({
+      port: 4000,
+      host: "127.0.0.1",
+      production: true,
+      layout: { iterations: 300, seed: 1, budget: 2_000_000, cacheDir: null },
+      limits: {
+        maxBodyBytes: 100_000,
+        maxTokens: 1_000,
+        maxDepth: 8,
+        maxAliases: 15,
+        maxDirectives: 50,
+        maxSelectionFields: 100,
+        maxCost: 10_000,
+        maxResponseBytes: 32 * 1024 * 1024,
+        maxExportNodes: 20_000,
+        maxExportRelations: 50_000,
+        maxExportIds: 100,
+      },
+      exports: {
+        concurrency: 2,
+        queue: 8,
+        queueTimeoutMs: 30_000,
+        retryAfterSeconds: 5,
+        maxDurationMs: 300_000,
+      },
+      http: {
+        headersTimeoutMs: 10_000,
+        bodyTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        idleTimeoutMs: 30_000,
+        maxConnections: 512,
+      },
+      compression: { minBytes: 1_024, brotliQuality: 4, gzipLevel: 6 },
+    });
+  });
+
+  it("fill in what a partial section leaves out", () => {
+    const settings = resolveSettings({ limits: { maxCost: 5 }, http: { maxConnections: 3 } });
+    expect(settings.limits.maxCost).toBe(5);
+    expect(settings.limits.maxDepth).toBe(8);
+    expect(settings.http.maxConnections).toBe(3);
+    expect(settings.http.idleTimeoutMs).toBe(30_000);
+  });
+});
+
+/** [setting path, last value accepted, first value refused] */
+const EDGES: [string, number, number][] = [
+  ["port", 65_535, 65_536],
+  ["port", 0, -1],
+  ["layout.iterations", 5_000, 5_001],
+  ["layout.iterations", 0, -1],
+  ["layout.budget", 1, 0],
+  ["limits.maxBodyBytes", 1, 0],
+  ["limits.maxTokens", 1, 0],
+  ["limits.maxDepth", 1, 0],
+  ["limits.maxAliases", 0, -1],
+  ["limits.maxDirectives", 0, -1],
+  ["limits.maxSelectionFields", 1, 0],
+  ["limits.maxCost", 1, 0],
+  ["limits.maxResponseBytes", 1, 0],
+  ["limits.maxExportNodes", 1, 0],
+  ["limits.maxExportRelations", 1, 0],
+  ["limits.maxExportIds", 1, 0],
+  ["exports.concurrency", 1, 0],
+  ["exports.queue", 0, -1],
+  ["exports.queueTimeoutMs", 1, 0],
+  ["exports.retryAfterSeconds", 1, 0],
+  ["exports.maxDurationMs", 1, 0],
+  ["http.maxConnections", 1, 0],
+  ["http.keepAliveTimeoutMs", 1, 0],
+  ["compression.minBytes", 0, -1],
+  ["compression.brotliQuality", 11, 12],
+  ["compression.brotliQuality", 0, -1],
+  ["compression.gzipLevel", 9, 10],
+  ["compression.gzipLevel", 1, 0],
+];
+
+/** Settings with one value set at a dotted path. */
+function withValue(dotted: string, value: unknown): SettingsInput {
+  const keys = dotted.split(".");
+  const input: Record<string, unknown> = {};
+  let at = input;
+  keys.slice(0, -1).forEach((key) => (at = at[key] = {}));
+  at[keys.at(-1)!] = value;
+  return input as SettingsInput;
+}
+
+const get = (settings: object, dotted: string) =>
+  dotted.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], settings);
+
+describe("the validator", () => {
+  it.each(EDGES)("%s: accepts %d, refuses %d naming the setting", (dotted, accepted, refused) => {
+    expect(get(resolveSettings(withValue(dotted, accepted)), dotted)).toBe(accepted);
+    expect(() => resolveSettings(withValue(dotted, refused))).toThrow(
+      new RegExp(`^invalid settings:\\n  ${dotted.replace(".", "\\.")}: `),
+    );
+  });
+
+  it("refuses fractions where a whole number is meant, and text where a number is", () => {
+    expect(() => resolveSettings({ port: 80.5 })).toThrow(/port: /);
+    expect(() => resolveSettings(withValue("limits.maxCost", "10000"))).toThrow(/limits\.maxCost: /);
+  });
+
+  it("refuses an empty host and an unknown setting, naming them", () => {
+    expect(() => resolveSettings({ host: "" })).toThrow(/ {2}host: /);
+    expect(() => resolveSettings({ colour: "red" } as SettingsInput)).toThrow(
+      /\(settings\): Unrecognized key: "colour"/,
+    );
+    expect(() => resolveSettings(withValue("limits.maxDeph", 3))).toThrow(
+      /limits: Unrecognized key: "maxDeph"/,
+    );
+  });
+
+  it("refuses a header timeout longer than the whole request's", () => {
+    expect(
+      resolveSettings({ http: { headersTimeoutMs: 30_000, requestTimeoutMs: 30_000 } }).http,
+    ).toMatchObject({
+      headersTimeoutMs: 30_000,
+    });
+    expect(() => resolveSettings({ http: { headersTimeoutMs: 30_001, requestTimeoutMs: 30_000 } })).toThrow(
+      /http: headersTimeoutMs must not exceed requestTimeoutMs/,
+    );
+  });
+
+  it("lists every bad value in one message, one per line", () => {
+    let message = "";
+    try {
+      resolveSettings({ port: -1, limits: { maxDepth: 0 }, compression: { gzipLevel: 0 } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "invalid settings:",
+      expect.stringMatching(/^ {2}port: /),
+      expect.stringMatching(/^ {2}limits\.maxDepth: /),
+      expect.stringMatching(/^ {2}compression\.gzipLevel: /),
+    ]);
+  });
+});
+
+describe("settings from the environment", () => {
+  it("listen on loopback unless HOST says otherwise", () => {
+    expect(settingsFromEnvironment({}).host).toBe("127.0.0.1");
+    expect(settingsFromEnvironment({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(settingsFromEnvironment({ HOST: "::1" }).host).toBe("::1");
+    expect(() => settingsFromEnvironment({ HOST: "" })).toThrow(/host: /);
+  });
+
+  it("read PORT, NODE_ENV, PEACEGRAPH_DATA and PEACEGRAPH_LAYOUT_CACHE", () => {
+    const settings = settingsFromEnvironment({
+      PORT: "0",
+      NODE_ENV: "development",
+      PEACEGRAPH_DATA: "some/data",
+      PEACEGRAPH_LAYOUT_CACHE: "some/cache",
+    });
+    expect(settings.port).toBe(0);
+    expect(settings.production).toBe(false);
+    expect(settings.dataDir).toBe(path.resolve("some/data"));
+    expect(settings.layout.cacheDir).toBe(path.resolve("some/cache"));
+    expect(settingsFromEnvironment({}).production).toBe(true);
+    expect(settingsFromEnvironment({ NODE_ENV: "test" }).production).toBe(true);
+    expect(() => settingsFromEnvironment({ PORT: "http" })).toThrow(/port: /);
+    expect(() => settingsFromEnvironment({ PORT: "65536" })).toThrow(/port: /);
+  });
+
+  it("lay PEACEGRAPH_SETTINGS over the defaults, with the named variables winning", () => {
+    const settings = settingsFromEnvironment({
+      PEACEGRAPH_SETTINGS: JSON.stringify({
+        port: 1234,
+        host: "0.0.0.0",
+        limits: { maxCost: 7 },
+        layout: { seed: 9 },
+      }),
+      PORT: "4321",
+      PEACEGRAPH_LAYOUT_CACHE: "cache",
+    });
+    expect(settings.port).toBe(4321);
+    expect(settings.host).toBe("0.0.0.0");
+    expect(settings.limits.maxCost).toBe(7);
+    expect(settings.limits.maxDepth).toBe(8);
+    expect(settings.layout).toMatchObject({ seed: 9, cacheDir: path.resolve("cache"), iterations: 300 });
+    expect(() => settingsFromEnvironment({ PEACEGRAPH_SETTINGS: "{limits:" })).toThrow(
+      /^PEACEGRAPH_SETTINGS is not JSON/,
+    );
+    expect(() => settingsFromEnvironment({ PEACEGRAPH_SETTINGS: "[1]" })).toThrow(/must be a JSON object/);
+    expect(() => settingsFromEnvironment({ PEACEGRAPH_SETTINGS: '{"limits": {"maxCost": 0}}' })).toThrow(
+      /limits\.maxCost: /,
+    );
+  });
+});
