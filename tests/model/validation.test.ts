@@ -140,17 +140,49 @@ describe("the validator", () => {
     expect(messages).toMatch(/turkey\.label: is required/);
   });
 
-  it("rejects a claim that mixes relation and attribute forms, and a count above its total", async () => {
+  it("rejects a claim that mixes relation and attribute forms", async () => {
     const problems = await problemsFor(
       edit(
         "claims/demo.yaml",
         "    quote: Turkey welcomed it.",
-        "    quote: Turkey welcomed it.\n    property: count\n    value: 3\n    qualifiers: {count: 11, outOf: 10}",
+        "    quote: Turkey welcomed it.\n    property: count\n    value: 3",
       ),
     );
-    expect(problems.map((p) => p.message)).toContain(
+    expect(problems.map((p) => p.message)).toEqual([
       "a claim has either relation and object, or property and value",
+    ]);
+  });
+
+  it("takes a count up to its total (outOf), refuses one above it, and outOf without a count", async () => {
+    const withQualifiers = (qualifiers: string) =>
+      problemsFor(
+        edit(
+          "claims/demo.yaml",
+          "    quote: Turkey welcomed it.",
+          `    quote: Turkey welcomed it.\n    qualifiers: ${qualifiers}`,
+        ),
+      );
+    expect(await withQualifiers("{count: 7, outOf: 10}")).toEqual([]);
+    expect(await withQualifiers("{count: 10, outOf: 10}")).toEqual([]);
+    const above = await withQualifiers("{count: 11, outOf: 10}");
+    expect(above.map((p) => [p.path, p.message])).toEqual([
+      ['claims["demo-welcomed"].qualifiers.count', "count is larger than outOf"],
+    ]);
+    const alone = await withQualifiers("{outOf: 10}");
+    expect(alone.map((p) => [p.path, p.message])).toEqual([
+      ['claims["demo-welcomed"].qualifiers.outOf', "outOf needs a count"],
+    ]);
+    // And a loaded count keeps its total.
+    const dir = await makeGraphData(
+      edit(
+        "claims/demo.yaml",
+        "    quote: Turkey welcomed it.",
+        "    quote: Turkey welcomed it.\n    qualifiers: {count: 7, outOf: 10}",
+      ),
     );
+    const { model } = await loadGraphData(dir, dir);
+    const claim = model.claims.find((candidate) => candidate.id === "demo-welcomed");
+    expect(claim?.form === "relation" && claim.qualifiers).toMatchObject({ count: 7, outOf: 10 });
   });
 
   it("reports a missing source text and an unknown source", async () => {
