@@ -48,10 +48,11 @@ describe("the HTTP server", () => {
     }
   });
 
-  it("refuses paths outside the client folder and unknown paths", async () => {
-    expect((await fetch(`${api.url}/..%2f..%2fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${api.url}/assets/../../../package.json`)).status).toBe(404);
+  it("answers unknown paths with 404", async () => {
+    // Paths that try to leave the client folder are sent raw in tests/http/paths.test.ts: fetch
+    // would normalise "/assets/../../package.json" before it reached the server.
     expect((await fetch(`${api.url}/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${api.url}/assets/nothing-here.js`)).status).toBe(404);
   });
 });
 
