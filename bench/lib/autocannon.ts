@@ -11,6 +11,10 @@ export interface Throughput {
   p99: number;
   /** Responses that were not 2xx, and socket errors. */
   failures: number;
+  /** Responses that were not 2xx: the server refused or failed a request. */
+  non2xx: number;
+  /** Connection errors and timeouts: on a busy machine these can be the machine's, not the server's. */
+  errors: number;
   requests: number;
 }
 
@@ -35,6 +39,8 @@ export async function autocannon(
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors,
+    non2xx: result.non2xx,
+    errors: result.errors,
     requests: result.requests.total,
   };
 }

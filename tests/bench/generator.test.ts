@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildKnowledgeGraph } from "../../server/graph/build.ts";
 import { loadGraphData } from "../../server/model/load.ts";
 import { generateGraphData } from "../../scripts/synthetic/generate.ts";
+import { GRAPH_DATA } from "../helpers/fixture.ts";
 import { runScript } from "../helpers/run.ts";
 
 /** Every file under `dir` with a hash of its bytes. */
@@ -78,13 +79,15 @@ describe("the synthetic data generator", () => {
     const validate = await runScript("server/cli/validate.ts", [out]);
     expect(validate.code).toBe(0);
     expect(validate.stdout).toMatch(/^0 problems\./m);
-    const refused = await runScript("scripts/generate-graph-data.ts", [
-      "--claims",
-      "10",
-      "--out",
-      path.resolve("graph-data"),
-    ]);
+    // A copy of the seed data stands for a folder it did not write: if the refusal ever broke, the
+    // copy would be overwritten, never the repository's graph-data that other tests read.
+    const curated = path.join(root, "curated");
+    await cp(GRAPH_DATA, curated, { recursive: true });
+    const before = await fingerprint(curated);
+    expect(Object.keys(before).length).toBeGreaterThan(5);
+    const refused = await runScript("scripts/generate-graph-data.ts", ["--claims", "10", "--out", curated]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/refusing to overwrite/);
+    expect(refused.stderr).toMatch(/is not empty and holds no .*: refusing to overwrite it/);
+    expect(await fingerprint(curated)).toEqual(before);
   }, 60_000);
 });

@@ -63,9 +63,12 @@ describe(`${FLOOD} concurrent whole-graph exports on a ${HEAP_MB} MB heap`, () =
     expect(server.stderr()).not.toMatch(/heap|FATAL/i);
     expect(watched.statuses.length).toBeGreaterThan(0);
     expect(watched.statuses.every((status) => status === 200)).toBe(true);
-    // Before, the event loop stalled for many seconds, then the process died; a generous bound
-    // for a loaded CI machine (the benchmark measures the real figures).
-    expect(Math.max(...watched.latencies)).toBeLessThan(3_000);
+    // Before, the event loop stalled for many seconds, then the process died. Bounds that hold on a
+    // busy 2-core machine shared with other work (the benchmark measures the real figures): most
+    // answers come quickly, and none waits as long as the old stalls lasted.
+    const ordered = [...watched.latencies].sort((a, b) => a - b);
+    expect(ordered[Math.floor(ordered.length / 2)]).toBeLessThan(1_000);
+    expect(ordered.at(-1)).toBeLessThan(10_000);
 
     const served = downloads.filter((download) => download.status === 200);
     const refused = downloads.filter((download) => download.status !== 200);
