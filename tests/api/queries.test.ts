@@ -255,6 +255,8 @@ describe("one example per root field, over HTTP, on the seed graph", () => {
         }
       }
     }`);
+    expect(data.node.out.nodes.length).toBeGreaterThan(0);
+    expect(data.node.in.nodes.length).toBeGreaterThan(0);
     for (const relation of data.node.out.nodes) expect(relation.subject.id).toBe("european-union");
     for (const relation of data.node.in.nodes) expect(relation.object.id).toBe("european-union");
     expect(data.node.welcomed.nodes.length).toBeGreaterThan(0);

@@ -99,6 +99,7 @@ describe("CSV formula neutralisation", () => {
     expect(JSON.parse(armenia.aliases!)).toEqual(TRIGGERS.aliases);
     const accused = edges.find((edge) => edge.relation === "ACCUSED")!;
     expect(accused.goldstein).toBe("-2");
+    expect(nodes.length).toBeGreaterThan(0);
     for (const node of nodes) {
       expect(Number.isFinite(Number(node.x))).toBe(true);
       expect(Number.isFinite(Number(node.y))).toBe(true);
@@ -117,6 +118,7 @@ describe("CSV formula neutralisation", () => {
       csvRecords("neo4j-csv", "relationships"),
     ]);
     for (const table of tables) {
+      expect(table.length).toBeGreaterThan(0);
       for (const row of table) {
         for (const [column, cell] of Object.entries(row)) {
           const isNumber = cell !== "" && Number.isFinite(Number(cell));

@@ -181,6 +181,7 @@ describe.each(SELECTIONS)("$name", (selection) => {
     const claimsOf = (id: string) => oracleRelation(id).claimIds.map((claim) => ORACLE_CLAIMS[claim]);
     expect(networkx.links.map((edge) => edge.key).sort()).toEqual([...selection.relations].sort());
     for (const edge of networkx.links) expect(edge.claims, edge.key).toEqual(claimsOf(edge.key));
+    expect(cytoscape.elements.edges).toHaveLength(selection.relations.length);
     for (const { data } of cytoscape.elements.edges) expect(data.claims, data.id).toEqual(claimsOf(data.id));
   });
 

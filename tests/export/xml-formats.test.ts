@@ -111,11 +111,15 @@ describe.each(GEXF_CASES)("GEXF $version: $name", (gexf) => {
     });
     expectSameGraph(seen, expected, { viz: true });
     // Dated nodes carry GEXF start/end (the timeline); NetworkX reads them as strings.
-    const dated = graph.nodes.find((node) => node.data.dateStart);
-    if (dated) {
-      expect(dated.data.start).toBe(dated.data.dateStart);
-      expect(dated.data.end).toBe(dated.data.dateEnd);
-    }
+    // Every selection here holds dated events and undated actors.
+    const dated = graph.nodes.filter((node) => node.data.dateStart);
+    const undated = graph.nodes.filter((node) => !node.data.dateStart);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(undated.length).toBeGreaterThan(0);
+    for (const node of dated)
+      expect([node.data.start, node.data.end]).toEqual([node.data.dateStart, node.data.dateEnd]);
+    for (const node of undated) expect([node.data.start, node.data.end]).toEqual([undefined, undefined]);
+    expect(graph.edges.length).toBe(expected.edges.size);
     for (const edge of graph.edges) expect(edge.data.weight).toBe(Number(edge.data.corroboration));
   });
 

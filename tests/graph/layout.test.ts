@@ -41,6 +41,7 @@ describe("the seeded layout", () => {
     const first = computeLayout(knowledge.graph, DEFAULTS);
     const second = computeLayout(knowledge.graph, DEFAULTS);
     expect(first.size).toBe(knowledge.graph.order);
+    expect(first.size).toBeGreaterThan(50);
     expect(spread(first)).toBe(1);
     for (const { x, y } of first.values()) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
     expect(plain(second)).toEqual(plain(first));

@@ -80,6 +80,7 @@ describe("the curated seed graph", () => {
       2,
       32,
     ]);
+    expect(knowledge.relations.size).toBeGreaterThan(100);
     for (const relation of knowledge.relations.values()) {
       const own = relation.claims.filter((claim) => claim.modality === relation.modality);
       expect(relation.corroboration, relation.id).toBe(new Set(own.map((claim) => claim.source)).size);
