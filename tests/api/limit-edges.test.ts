@@ -111,6 +111,27 @@ describe("the limits of a document, at their edges", () => {
   });
 });
 
+describe("validation that would give up", () => {
+  it("is refused with VALIDATION_LIMIT_EXCEEDED, naming the settings that keep clear of it", async () => {
+    // Only reachable with maxSelectionFields raised: graphql-js compares repeated fields pairwise
+    // and gives up past half a million checks (708 copies of a field, 708 × 707 ordered pairs).
+    const loose = await startTestServer(
+      { limits: { maxSelectionFields: 5_000, maxTokens: 5_000 } },
+      ORACLE_DATA,
+    );
+    try {
+      expectAllowed(await ask(loose, fields(707)), "707 copies");
+      expectRefused(
+        await ask(loose, fields(708)),
+        "VALIDATION_LIMIT_EXCEEDED",
+        /too costly to validate.*\(limits\.maxSelectionFields, limits\.maxTokens\)/,
+      );
+    } finally {
+      await loose.close();
+    }
+  });
+});
+
 describe("the cost of an operation", () => {
   it.each([
     ["one field of one object", "{ stats { nodes } }", 2],
