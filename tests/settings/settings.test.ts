@@ -44,6 +44,15 @@ describe("defaults", () => {
         maxConnections: 512,
       },
       compression: { minBytes: 1_024, brotliQuality: 4, gzipLevel: 6 },
+      ingest: {
+        maxArticleBytes: 1_000_000,
+        indexCacheDir: path.resolve(
+          import.meta.dirname,
+          "..",
+          "..",
+          "node_modules/.cache/peacegraph/link-index",
+        ),
+      },
     });
   });
 
@@ -86,6 +95,7 @@ const EDGES: [string, number, number][] = [
   ["compression.brotliQuality", 0, -1],
   ["compression.gzipLevel", 9, 10],
   ["compression.gzipLevel", 1, 0],
+  ["ingest.maxArticleBytes", 1, 0],
 ];
 
 /** Settings with one value set at a dotted path. */
@@ -112,6 +122,16 @@ describe("the validator", () => {
   it("refuses fractions where a whole number is meant, and text where a number is", () => {
     expect(() => resolveSettings({ port: 80.5 })).toThrow(/port: /);
     expect(() => resolveSettings(withValue("limits.maxCost", "10000"))).toThrow(/limits\.maxCost: /);
+    expect(() => resolveSettings(withValue("ingest.maxArticleBytes", 1.5))).toThrow(
+      /ingest\.maxArticleBytes: /,
+    );
+  });
+
+  it("takes no cache folder (null) but refuses an empty one", () => {
+    expect(resolveSettings(withValue("ingest.indexCacheDir", null)).ingest.indexCacheDir).toBeNull();
+    expect(() => resolveSettings(withValue("ingest.indexCacheDir", ""))).toThrow(/ingest\.indexCacheDir: /);
+    expect(resolveSettings(withValue("layout.cacheDir", null)).layout.cacheDir).toBeNull();
+    expect(() => resolveSettings(withValue("layout.cacheDir", ""))).toThrow(/layout\.cacheDir: /);
   });
 
   it("refuses an empty host and an unknown setting, naming them", () => {
@@ -174,6 +194,14 @@ describe("settings from the environment", () => {
     expect(settingsFromEnvironment({ NODE_ENV: "test" }).production).toBe(true);
     expect(() => settingsFromEnvironment({ PORT: "http" })).toThrow(/port: /);
     expect(() => settingsFromEnvironment({ PORT: "65536" })).toThrow(/port: /);
+  });
+
+  it("read PEACEGRAPH_INDEX_CACHE, where none means no cache", () => {
+    expect(settingsFromEnvironment({ PEACEGRAPH_INDEX_CACHE: "some/index" }).ingest.indexCacheDir).toBe(
+      path.resolve("some/index"),
+    );
+    expect(settingsFromEnvironment({ PEACEGRAPH_INDEX_CACHE: "none" }).ingest.indexCacheDir).toBeNull();
+    expect(settingsFromEnvironment({}).ingest.indexCacheDir).toBe(resolveSettings().ingest.indexCacheDir);
   });
 
   it("lay PEACEGRAPH_SETTINGS over the defaults, with the named variables winning", () => {
