@@ -14,6 +14,9 @@ describe("defaults", () => {
       port: 4000,
       host: "127.0.0.1",
       production: true,
+      writeToken: null,
+      readOnly: false,
+      watch: { debounceMs: 200, pollMs: 5_000 },
       layout: { iterations: 300, seed: 1, budget: 2_000_000, cacheDir: null },
       limits: {
         maxBodyBytes: 100_000,
@@ -27,6 +30,13 @@ describe("defaults", () => {
         maxExportNodes: 20_000,
         maxExportRelations: 50_000,
         maxExportIds: 100,
+        maxWriteBodyBytes: 400_000,
+        maxArticleChars: 100_000,
+        maxNoteChars: 1_000,
+        maxQuoteChars: 2_000,
+        maxIdempotencyKeyChars: 200,
+        mutationsPerMinute: 300,
+        maxEventStreams: 100,
       },
       exports: {
         concurrency: 2,
@@ -96,6 +106,16 @@ const EDGES: [string, number, number][] = [
   ["compression.gzipLevel", 9, 10],
   ["compression.gzipLevel", 1, 0],
   ["ingest.maxArticleBytes", 1, 0],
+  ["limits.maxWriteBodyBytes", 1, 0],
+  ["limits.maxArticleChars", 1, 0],
+  ["limits.maxNoteChars", 1, 0],
+  ["limits.maxQuoteChars", 1, 0],
+  ["limits.maxIdempotencyKeyChars", 1, 0],
+  ["limits.mutationsPerMinute", 1, 0],
+  ["limits.maxEventStreams", 1, 0],
+  ["watch.debounceMs", 60_000, 60_001],
+  ["watch.debounceMs", 0, -1],
+  ["watch.pollMs", 0, -1],
 ];
 
 /** Settings with one value set at a dotted path. */
@@ -125,6 +145,15 @@ describe("the validator", () => {
     expect(() => resolveSettings(withValue("ingest.maxArticleBytes", 1.5))).toThrow(
       /ingest\.maxArticleBytes: /,
     );
+  });
+
+  it("takes a write token of 16 characters, refuses one of 15, and no token (null)", () => {
+    expect(resolveSettings({ writeToken: "t".repeat(16) }).writeToken).toBe("t".repeat(16));
+    expect(() => resolveSettings({ writeToken: "t".repeat(15) })).toThrow(
+      / {2}writeToken: must be at least 16/,
+    );
+    expect(resolveSettings({ writeToken: null }).writeToken).toBeNull();
+    expect(resolveSettings({ watch: false }).watch).toBe(false);
   });
 
   it("takes no cache folder (null) but refuses an empty one", () => {
@@ -194,6 +223,18 @@ describe("settings from the environment", () => {
     expect(settingsFromEnvironment({ NODE_ENV: "test" }).production).toBe(true);
     expect(() => settingsFromEnvironment({ PORT: "http" })).toThrow(/port: /);
     expect(() => settingsFromEnvironment({ PORT: "65536" })).toThrow(/port: /);
+  });
+
+  it("read PEACEGRAPH_WRITE_TOKEN and PEACEGRAPH_READ_ONLY", () => {
+    expect(settingsFromEnvironment({ PEACEGRAPH_WRITE_TOKEN: "w".repeat(16) }).writeToken).toBe(
+      "w".repeat(16),
+    );
+    expect(() => settingsFromEnvironment({ PEACEGRAPH_WRITE_TOKEN: "short" })).toThrow(/writeToken: /);
+    expect(settingsFromEnvironment({ PEACEGRAPH_WRITE_TOKEN: "" }).writeToken).toBeNull();
+    for (const yes of ["1", "true", "YES"])
+      expect(settingsFromEnvironment({ PEACEGRAPH_READ_ONLY: yes }).readOnly, yes).toBe(true);
+    for (const no of ["0", "false", ""])
+      expect(settingsFromEnvironment({ PEACEGRAPH_READ_ONLY: no }).readOnly, no).toBe(false);
   });
 
   it("read PEACEGRAPH_INDEX_CACHE, where none means no cache", () => {
