@@ -17,6 +17,15 @@ describe("defaults", () => {
       writeToken: null,
       readOnly: false,
       watch: { debounceMs: 200, pollMs: 5_000 },
+      database: {
+        url: null,
+        poolSize: 4,
+        pollMs: 500,
+        reconnectMs: 200,
+        maxReconnectMs: 5_000,
+        statementTimeoutMs: 30_000,
+        connectTimeoutMs: 5_000,
+      },
       layout: { iterations: 300, seed: 1, budget: 2_000_000, cacheDir: null },
       limits: {
         maxBodyBytes: 100_000,
@@ -116,6 +125,14 @@ const EDGES: [string, number, number][] = [
   ["watch.debounceMs", 60_000, 60_001],
   ["watch.debounceMs", 0, -1],
   ["watch.pollMs", 0, -1],
+  ["database.poolSize", 100, 101],
+  ["database.poolSize", 1, 0],
+  ["database.pollMs", 60_000, 60_001],
+  ["database.pollMs", 10, 9],
+  ["database.reconnectMs", 10, 9],
+  ["database.maxReconnectMs", 10, 9],
+  ["database.statementTimeoutMs", 0, -1],
+  ["database.connectTimeoutMs", 100, 99],
 ];
 
 /** Settings with one value set at a dotted path. */
