@@ -10,6 +10,7 @@ import { exportUrl, exportUrlForView } from "./state/export-url.ts";
 import type { FilteredView } from "./state/filtered-view.ts";
 import type { NavigationState } from "./state/navigation.ts";
 import type { Store } from "./state/store.ts";
+import { navigationUrl } from "./state/url-sync.ts";
 
 export interface ExportSources {
   settings: ViewerSettings;
@@ -74,7 +75,8 @@ export function createExportMenu(sources: ExportSources): ExportMenu {
     },
     copyLink: async () => {
       try {
-        await navigator.clipboard.writeText(location.href);
+        // The address bar lags the camera by the URL write delay; copy the state as it is now.
+        await navigator.clipboard.writeText(new URL(navigationUrl(navigation.get()), location.href).href);
         return true;
       } catch {
         return false;

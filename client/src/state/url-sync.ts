@@ -2,6 +2,12 @@ import { sameFocus, sameSelection, type NavigationState } from "./navigation.ts"
 import type { Store } from "./store.ts";
 import { parseNavigation, serializeNavigation } from "./url-state.ts";
 
+/** The address of a navigation state on this page (what the address bar shows once it is in step). */
+export function navigationUrl(state: NavigationState): string {
+  const query = serializeNavigation(state);
+  return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+}
+
 /**
  * Keeps the address bar and the navigation state in step. A new selection or focus (ego view, path)
  * is a history entry (Back returns to the previous one); camera, filter and appearance changes replace
@@ -12,8 +18,7 @@ export function syncUrl(navigation: Store<NavigationState>, delayMs: number): vo
   let applyingHistory = false;
 
   const write = (push: boolean) => {
-    const query = serializeNavigation(navigation.get());
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    const url = navigationUrl(navigation.get());
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (push) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
