@@ -195,6 +195,37 @@ export function matchTitles(
   }
 }
 
+const MONTH_WORDS =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+/**
+ * The token after an event's name, past what may sit between the name and its agent or place: a
+ * participle ("the joint statement issued by …", "the summit held in …") and a date ("the statement
+ * on 28 May by the Co-Chairs", "the Declaration of 10 November 2020 by …").
+ */
+function pastEventTail(view: SentenceView, at: number): number {
+  const tokens = view.tokens;
+  if (/(?:ed|en)$/.test(tokens[at]?.norm ?? "") && tokens[at]!.pos === "VERB") at++;
+  if (["on", "of", "dated"].includes(tokens[at]?.norm ?? "") && !view.covering[at + 1]) {
+    let end = at + 1;
+    while (
+      end < tokens.length &&
+      end <= at + 5 &&
+      (tokens[end]!.pos === "NUM" || MONTH_WORDS.test(tokens[end]!.norm) || tokens[end]!.norm === ",")
+    )
+      end++;
+    const spansDate = tokens
+      .slice(at + 1, end)
+      .some((t) => MONTH_WORDS.test(t.norm) || /^\d{4}$/.test(t.norm));
+    if (spansDate) {
+      at = end;
+      if (tokens[at]?.norm === ",") at++;
+      if (/(?:ed|en)$/.test(tokens[at]?.norm ?? "") && tokens[at]!.pos === "VERB") at++;
+    }
+  }
+  return at;
+}
+
 /** "<actor>'s <event>", "<event> by/of <actor>": who issued or launched it. */
 export function matchAgents(
   view: SentenceView,
@@ -207,10 +238,11 @@ export function matchAgents(
     const phrase = rules.source.phrases.agents.find((p) => p.event.includes(event.type));
     if (!phrase) continue;
     const agents: Mention[] = [];
-    const by = view.tokens[event.last + 1]?.norm;
     const involves = phrase.direction === "event-to-actor";
+    const byAt = involves ? event.last + 1 : pastEventTail(view, event.last + 1);
+    const by = view.tokens[byAt]?.norm;
     const markers: readonly string[] = involves ? ["of"] : phrase.markers;
-    if (markers.includes(by ?? "")) agents.push(...actorsAfter(view, event.last + 2, rules));
+    if (markers.includes(by ?? "")) agents.push(...actorsAfter(view, byAt + 1, rules));
     // "Azerbaijan's military operation", past adjectives: the owner is the agent.
     let before = event.first - 1;
     if (view.tokens[before]?.norm === "the") before--;
@@ -267,8 +299,7 @@ function matchEventPrepositions(
   for (const event of view.mentions) {
     if (event.kind !== "event" || !types.includes(event.type)) continue;
     // "the summit held in Washington", "an offensive in the disputed Nagorno-Karabakh region"
-    let at = event.last + 1;
-    if (/(?:ed|en)$/.test(view.tokens[at]?.norm ?? "") && view.tokens[at]!.pos === "VERB") at++;
+    let at = pastEventTail(view, event.last + 1);
     if (!prepositions.includes(view.tokens[at]?.norm ?? "")) continue;
     at++;
     if (view.tokens[at]?.norm === "the") at++;

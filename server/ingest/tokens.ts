@@ -47,7 +47,29 @@ export function tokenize(sentence: Sentence, tagging = sentence.text): Token[] {
       negated: false,
     });
   });
-  return joinHyphenated(tokens, sentence);
+  return retagHeads(joinHyphenated(tokens, sentence));
+}
+
+const NOUN_PHRASE_WORDS = new Set(["NOUN", "PROPN", "ADJ", "NUM"]);
+const OPENERS = new Set(["DET"]);
+
+/**
+ * wink tags some nouns that are also adjectives as adjectives even where they end a noun phrase
+ * ("a military offensive in …", "this offensive,"); an adjective that a determiner or possessive
+ * opens and nothing nominal follows is the phrase's head, so a noun.
+ */
+function retagHeads(tokens: Token[]): Token[] {
+  tokens.forEach((token, at) => {
+    if (token.pos !== "ADJ" || NOUN_PHRASE_WORDS.has(tokens[at + 1]?.pos ?? "")) return;
+    let before = at - 1;
+    while (before >= 0 && (tokens[before]!.pos === "ADJ" || tokens[before]!.pos === "ADV")) before--;
+    const opener = tokens[before];
+    if (!opener || !(OPENERS.has(opener.pos) || opener.norm === "'s" || opener.norm === "’s")) return;
+    if (before === at - 1 && opener.pos === "DET" && !/^(a|an|the|this|that|its|their)$/.test(opener.norm))
+      return;
+    token.pos = "NOUN";
+  });
+  return tokens;
 }
 
 const HYPHENS = new Set(["-", "\u2010", "\u2011"]);
