@@ -50,8 +50,12 @@ export function innerViews(
       possessive >= 0
         ? [event.first, possessive - 1]
         : leadingName(sentence, tokens, event, index, gazetteer);
+    // A participle splits too: "ceasefire facilitated by Russia" is a ceasefire, and who facilitated it.
     const split = tokens.findIndex(
-      (token, at) => at > event.first && at <= event.last && STRUCTURE.has(token.norm),
+      (token, at) =>
+        at > event.first &&
+        at <= event.last &&
+        (STRUCTURE.has(token.norm) || (token.pos === "VERB" && /ed$/.test(token.norm))),
     );
     if (split < 0 && !prefix) continue;
     const from = tokens[prefix ? event.first : split]!.start - sentence.start;

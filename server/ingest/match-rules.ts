@@ -100,8 +100,9 @@ function matchVerbRule(
   out: Candidate[],
 ): void {
   const { rule } = compiled;
-  const subjectFits = accepts(index, rule.relation, "domain", rule.subject);
-  const objectFits = accepts(index, rule.relation, "range", rule.object);
+  // An inverse rule's grammatical subject is the claim's object.
+  const subjectFits = accepts(index, rule.relation, rule.inverse ? "range" : "domain", rule.subject);
+  const objectFits = accepts(index, rule.relation, rule.inverse ? "domain" : "range", rule.object);
   const eventsOnly = rule.object.every((kind) => (index.nodeKinds.get(kind) ?? kind) === "event");
   for (let at = 0; at < view.tokens.length; at++) {
     for (const phrase of compiled.phrases) {
@@ -142,8 +143,8 @@ function matchVerbRule(
         out.push({
           rule: rule.id,
           relation: rule.relation,
-          subject: s,
-          object: o,
+          subject: rule.inverse ? o : s,
+          object: rule.inverse ? s : o,
           first: Math.min(...spans.map((span) => span.first)),
           last: Math.max(...spans.map((span) => span.last)),
           anchor: at,
@@ -169,7 +170,14 @@ export function matchSentence(
   const found: (Candidate & { role?: string })[] = [];
   for (const compiled of ctx.rules.verbRules) matchVerbRule(view, compiled, index, ctx, found);
   // Long names hold phrases of their own: "the Ministerial Council meeting in Tirana".
-  for (const phrases of [view, ...innerViews(sentence, view, index, gazetteer)]) {
+  const inner = innerViews(sentence, view, index, gazetteer);
+  // A verb inside a name ("ceasefire facilitated by Russia") states a relation of its own.
+  for (const phrases of inner) {
+    const within: Candidate[] = [];
+    for (const compiled of ctx.rules.verbRules) matchVerbRule(phrases, compiled, index, ctx, within);
+    found.push(...within.filter((candidate) => view.covering[candidate.anchor]?.kind === "event"));
+  }
+  for (const phrases of [view, ...inner]) {
     matchBetween(phrases, ctx.rules, index, found);
     matchAgents(phrases, ctx.rules, index, found);
     matchPlaces(phrases, ctx.rules, index, found);

@@ -19,6 +19,11 @@ const verbRuleSchema = z.strictObject({
   mutual: z.boolean().default(false),
   /** The phrase names its object first: "the delegation includes X" is X MEMBER_OF the delegation. */
   reverse: z.boolean().default(false),
+  /**
+   * The claim runs from the phrase's object to its subject: "Armenia was engaged in a conflict" is
+   * the conflict INVOLVED Armenia; "the exodus following the offensive" is the offensive PRECEDED it.
+   */
+  inverse: z.boolean().default(false),
   /** "encourage collaboration between A, B and C": the parties of a "between" after the verb are its objects. */
   partiesOfBetween: z.boolean().default(false),
   /** The phrase need not start with a verb ("in their capacity as"). */
