@@ -204,6 +204,10 @@ export function eventNounMentions(
     let referent: Referent | null = null;
     if (dateValue && typeof dateValue !== "string") referent = byDate(types, dateValue, ctx);
     else if (definite) referent = ctx.discourse.event(types) ?? recentBefore(types, ctx);
+    else if (token.norm === token.lemma && (!determiner || !["DET", "NUM"].includes(determiner.pos)))
+      // A bare singular ("sparking conflict between …") is the one the article is about, if it named
+      // one; a bare plural ("previous meetings") is any.
+      referent = ctx.discourse.event(types);
     else if (dates.length === 1) {
       // "On 19–20 September 2023 Azerbaijan initiated a military offensive": the sentence's one date
       // names the event a first "a …" introduces, when the graph knows an event of that type then.
