@@ -43,7 +43,8 @@ export type Draft =
       count: { value: number; approximate: boolean } | null;
       role: string | null;
     })
-  | (DraftBase & { kind: "date"; value: string });
+  | (DraftBase & { kind: "date"; value: string })
+  | (DraftBase & { kind: "count"; value: number; approximate: boolean });
 
 type RelationDraft = Extract<Draft, { kind: "relation" }>;
 
@@ -52,7 +53,7 @@ const overlaps = (a: DraftBase, b: DraftBase) =>
 
 /** What a draft states; the ends of a symmetric relation in a fixed order (A–B is B–A). */
 function factKey(draft: Draft, index: LinkIndex): string {
-  if (draft.kind !== "relation") return `${draft.subject.entity}\tdate\t${draft.value}`;
+  if (draft.kind !== "relation") return `${draft.subject.entity}\t${draft.kind}\t${draft.value}`;
   const ends = [draft.subject.entity, draft.object.entity];
   if (index.relationTypes.get(draft.relation)?.symmetric) ends.sort();
   return `${ends[0]}\t${draft.relation}\t${ends[1]}`;
@@ -81,6 +82,8 @@ function dropDuplicates(drafts: readonly Draft[], index: LinkIndex): Draft[] {
   }
   return kept;
 }
+
+const COUNT_THROUGH_EVENT = 0.85;
 
 function checkEnds(draft: RelationDraft, index: LinkIndex): boolean {
   const type = index.relationTypes.get(draft.relation);
@@ -167,6 +170,32 @@ export function assembleResult({
       status: "extracted",
     });
   };
+  // "the release by Azerbaijan of 15 Armenian detainees", joining the release the graph knows: the
+  // count is the release's too; an exchange ("32 … while Armenia released 2") has no one count.
+  const counted = new Map<string, RelationDraft[]>();
+  for (const draft of kept) {
+    if (draft.kind !== "relation" || !draft.count) continue;
+    const event = joiningEvent(draft, index, named);
+    if (event) counted.set(event, [...(counted.get(event) ?? []), draft]);
+  }
+  for (const [event, [draft, ...others]] of counted) {
+    const entity = index.entities.get(event);
+    if (!entity || entity.kind !== "event" || !draft?.count) continue;
+    if (others.some((other) => other.count?.value !== draft.count!.value)) continue;
+    kept.push({
+      kind: "count",
+      rule: "event-count",
+      subject: { entity: entity.id, kind: entity.kind, type: entity.type },
+      value: draft.count.value,
+      approximate: draft.count.approximate,
+      quote: draft.quote,
+      start: draft.start,
+      headline: draft.headline,
+      // Read through the relation's event: less sure than the relation itself.
+      confidence: draft.confidence * COUNT_THROUGH_EVENT,
+    });
+  }
+  kept.sort((a, b) => a.start - b.start || a.quote.length - b.quote.length);
   let joined = 0;
   let undated = 0;
   kept.forEach((draft, i) => {
@@ -191,6 +220,29 @@ export function assembleResult({
         plover: null,
         goldstein: null,
         dateNote: `the date of ${draft.subject.entity}`,
+        joins: null,
+      });
+      return;
+    }
+    if (draft.kind === "count") {
+      claims.push({
+        ...base,
+        property: "count",
+        value: draft.value,
+        quote: draft.quote,
+        start: draft.start,
+        confidence: draft.confidence,
+        status: "extracted",
+        rule: draft.rule,
+        ...(draft.approximate ? { qualifiers: { approximate: true } } : {}),
+      });
+      notes.push({
+        claimId: id,
+        cameo: null,
+        cameoLabel: null,
+        plover: null,
+        goldstein: null,
+        dateNote: "a count has no date",
         joins: null,
       });
       return;
