@@ -11,7 +11,12 @@ import type { Token } from "./types.ts";
  * other marks apart (see tokens.ts).
  */
 export function phraseWords(phrase: string): string[] {
-  return foldInPlace(phrase).match(/'?[\p{L}\p{N}][\p{L}\p{N}'-]*|\*|\{object\}|[^\s\p{L}\p{N}]/gu) ?? [];
+  // An abbreviation ("H.E.", "Mr.") is one word, as the tagger keeps it.
+  return (
+    foldInPlace(phrase).match(
+      /(?:\p{L}{1,4}\.)+(?=\s|$)|'?[\p{L}\p{N}][\p{L}\p{N}'-]*|\*|\{object\}|[^\s\p{L}\p{N}]/gu,
+    ) ?? []
+  );
 }
 
 const VOWEL = /[aeiou]/;

@@ -66,10 +66,17 @@ export function officePhrase(
     return undefined;
   }
   // A title and a name the graph does not know: a person to propose, who leads or belongs to the body.
-  const nameEnd = title ? unknownNameAfter(tokens, nameAfter, taken) : -1;
+  let nameFrom = nameAfter;
+  // "the Minister of Foreign Affairs of Armenia, H.E. Mr. Ararat Mirzoyan": an honorific says a
+  // name follows the comma.
+  if (title && tokens[nameAfter + 1]?.norm === ",") {
+    if (ctx.rules.honorifics.matchAt(tokens, nameAfter + 2) >= 0)
+      nameFrom = pastNamePrefixes(tokens, nameAfter + 2, ctx.rules) - 1;
+  }
+  const nameEnd = title ? unknownNameAfter(tokens, nameFrom, taken) : -1;
   if (title && nameEnd >= 0) {
     const name = tokens
-      .slice(nameAfter + 1, nameEnd + 1)
+      .slice(nameFrom + 1, nameEnd + 1)
       .filter((t) => !isInitials(t))
       .map((t) => t.text)
       .join(" ");
@@ -159,12 +166,14 @@ export function titlesInside(
   person: Mention,
   ctx: MentionContext,
 ): TitleFact[] {
+  const ofBody = titleOfBody(sentence, tokens, person, ctx);
+  if (ofBody) return [ofBody];
   for (let at = person.first + 1; at <= person.last; at++) {
     // A head title says whom they lead; another ("Armenian Foreign Minister Mirzoyan") where they belong.
     const headEnd = ctx.rules.headTitles.matchAt(tokens, at);
     const otherEnd = headEnd < 0 ? ctx.rules.titles.matchAt(tokens, at) : -1;
     const head = Math.max(headEnd, otherEnd);
-    if (head < 0 || head >= person.last) continue;
+    if (head < 0 || head > person.last) continue;
     let bodyEnd = at - 1;
     if (isPossessive(tokens[bodyEnd])) bodyEnd--;
     const from = tokens[person.first]!.start - sentence.start;
@@ -191,6 +200,58 @@ export function titlesInside(
     ];
   }
   return [];
+}
+
+/** The known actor (not a person) whose name is exactly this part of the sentence. */
+function bodyNamed(
+  sentence: Sentence,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  ctx: MentionContext,
+) {
+  const from = tokens[first]!.start - sentence.start;
+  const to = tokens[last]!.end - sentence.start;
+  const body = ctx.gazetteer
+    .find(sentence.text.slice(from, to))
+    .find((match) => match.start === 0 && match.end === to - from);
+  const target = body?.forms.find((form) => form.target.kind === "known")?.target;
+  const entity = target?.kind === "known" ? ctx.index.entities.get(target.entity) : undefined;
+  return entity && entity.kind === "actor" && entity.type !== "person" ? entity : undefined;
+}
+
+/**
+ * A person named by an alias that opens with "<title> of <body>" ("President of the European
+ * Council Michel"): they lead (or belong to) the body.
+ */
+function titleOfBody(
+  sentence: Sentence,
+  tokens: readonly Token[],
+  person: Mention,
+  ctx: MentionContext,
+): TitleFact | undefined {
+  const headEnd = ctx.rules.headTitles.matchAt(tokens, person.first);
+  const end = headEnd >= 0 ? headEnd : ctx.rules.titles.matchAt(tokens, person.first);
+  if (end < 0 || tokens[end + 1]?.norm !== "of") return undefined;
+  const first = tokens[end + 2]?.norm === "the" ? end + 3 : end + 2;
+  // The body is the longest known name there, before the person's own name.
+  for (let last = person.last - 1; last >= first; last--) {
+    const body = bodyNamed(sentence, tokens, first, last, ctx);
+    if (!body) continue;
+    const role = tokens
+      .slice(person.first, end + 1)
+      .map((t) => t.text)
+      .join(" ");
+    return {
+      person,
+      body: body.id,
+      role: ctx.rules.headTitleRoles.get(foldInPlace(role)) ?? role,
+      head: headEnd >= 0,
+      first: person.first,
+      last: person.last,
+    };
+  }
+  return undefined;
 }
 
 /**
