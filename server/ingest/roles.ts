@@ -149,7 +149,7 @@ export function scanLeft(
       const list = listAround(view, mention);
       const before = tokens[list[0]!.first - 1]?.norm === "the" ? list[0]!.first - 2 : list[0]!.first - 1;
       const agentOfNoun = pastInfinitive && ["from", "by"].includes(tokens[before]?.norm ?? "");
-      if (!inPrepositionalPhrase(tokens, list[0]!.first) || agentOfNoun) {
+      if (!inPrepositionalPhrase(tokens, list[0]!.first, covering) || agentOfNoun) {
         const argument = named(list, accepts);
         if (argument) return argument;
       }

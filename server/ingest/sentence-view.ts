@@ -159,9 +159,19 @@ export function listAround(view: SentenceView, mention: Mention): Mention[] {
 }
 
 /** Whether the token before a list (past "the", "both") is a preposition. */
-export function inPrepositionalPhrase(tokens: readonly Token[], first: number): boolean {
+export function inPrepositionalPhrase(
+  tokens: readonly Token[],
+  first: number,
+  covering?: readonly (Mention | undefined)[],
+): boolean {
   let at = first - 1;
-  while (at >= 0 && LIST_SKIPPABLE.has(tokens[at]!.norm)) at--;
+  for (;;) {
+    while (at >= 0 && LIST_SKIPPABLE.has(tokens[at]!.norm)) at--;
+    // "with Azerbaijani President Aliyev": the state that titles the person is part of the phrase.
+    const modifier = covering?.[at];
+    if (!modifier?.modifier) break;
+    at = modifier.first - 1;
+  }
   const before = tokens[at];
   return before !== undefined && (PREPOSITIONS.has(before.norm) || before.pos === "ADP");
 }
