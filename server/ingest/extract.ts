@@ -98,6 +98,7 @@ const PHRASE_RULES = new Set([
   "leads",
   "members",
 ]);
+const UNDATED_RULES = new Set(["leads", "members", "forces"]);
 const VERB_RULES = { has: (rule: string) => !PHRASE_RULES.has(rule) };
 // Nominal rules ("the release by Azerbaijan of …") take dates like verbs.
 const PHRASE_DATE_REACH = 2;
@@ -123,7 +124,27 @@ function readSentence(
     published: meta.published,
   });
   roles.discourse.observeMentions(mentions);
-  if (process.env.PG_DEBUG) console.error("S:", sentence.text.slice(0, 200), "\n  M:", mentions.map((m) => `${tokens.slice(m.first, m.last + 1).map((t) => t.text).join(" ")}=${m.entity}/${m.via ?? ""}`).join(" | "), "\n  D:", dates.map((d) => sentence.text.slice(d.phrase.start, d.phrase.end) + "=>" + d.phrase.resolve("past")).join(" | "), "\n  T:", tokens.map((t) => t.text + "/" + t.pos).join(" "));
+  if (process.env.PG_DEBUG)
+    console.error(
+      "S:",
+      sentence.text.slice(0, 200),
+      "\n  M:",
+      mentions
+        .map(
+          (m) =>
+            `${tokens
+              .slice(m.first, m.last + 1)
+              .map((t) => t.text)
+              .join(" ")}=${m.entity}/${m.via ?? ""}`,
+        )
+        .join(" | "),
+      "\n  D:",
+      dates
+        .map((d) => sentence.text.slice(d.phrase.start, d.phrase.end) + "=>" + d.phrase.resolve("past"))
+        .join(" | "),
+      "\n  T:",
+      tokens.map((t) => t.text + "/" + t.pos).join(" "),
+    );
   const view = viewOf(tokens, mentions, sentence.headline);
   const quoteOf = (from: number, to: number) => {
     // A quote starts and ends on words: "…on Thursday," loses its comma.
@@ -150,15 +171,10 @@ function readSentence(
     const attributedTo = voice && voice.entity !== candidate.subject.entity ? voice : null;
     // A noun phrase ("talks between A and B") takes only a date right beside it.
     const reach = VERB_RULES.has(candidate.rule) ? Infinity : PHRASE_DATE_REACH;
-    const date = dateFor(
-      dates,
-      tokens,
-      candidate.anchor,
-      candidate.first,
-      candidate.last,
-      candidate.modality,
-      reach,
-    );
+    // A title or a force's state is no act: it takes no date ("spoke overnight with President Aliyev").
+    const date = UNDATED_RULES.has(candidate.rule)
+      ? null
+      : dateFor(dates, tokens, candidate.anchor, candidate.first, candidate.last, candidate.modality, reach);
     const first = date ? Math.min(candidate.first, date.place.first) : candidate.first;
     const last = date ? Math.max(candidate.last, date.place.last) : candidate.last;
     const objectMention = view.covering[candidate.last] ?? undefined;
