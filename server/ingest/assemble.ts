@@ -63,11 +63,16 @@ function factKey(draft: Draft, index: LinkIndex): string {
 function dropDuplicates(drafts: readonly Draft[], index: LinkIndex): Draft[] {
   const kept: Draft[] = [];
   const byKey = new Map<string, Draft[]>();
+  const seen = new Set<string>();
   for (const draft of drafts) {
     const key = factKey(draft, index);
     const same = byKey.get(key) ?? [];
-    // The same words again (a repeated paragraph) or an overlapping reading of the same words.
-    const twin = same.find((other) => overlaps(other, draft) || other.quote === draft.quote);
+    // The same words again (a repeated paragraph), even when their first reading gave way to a
+    // shorter one, or an overlapping reading of the same words.
+    const said = `${key}\n${draft.quote}`;
+    if (seen.has(said)) continue;
+    seen.add(said);
+    const twin = same.find((other) => overlaps(other, draft));
     if (twin) {
       const better =
         draft.confidence > twin.confidence ||

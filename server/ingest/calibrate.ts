@@ -24,6 +24,7 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
   const phrase: Record<string, string> = {
     "between-nouns": "betweenNouns",
     places: "places",
+    "statement-frame": "statementFrame",
     targets: "targets",
     forces: "forces",
     leads: "leads",

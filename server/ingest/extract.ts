@@ -92,6 +92,7 @@ const PHRASE_RULES = new Set([
   "between",
   "between-nouns",
   "agents",
+  "statement-frame",
   "places",
   "targets",
   "forces",

@@ -268,6 +268,53 @@ export function matchAgents(
   }
 }
 
+const FRAME_DETERMINERS = new Set(["a", "an", "the", "their", "its", "this", "his", "her"]);
+/** How far after the statement's name the speakers' comma may be ("released on December 8, 2023,"). */
+const FRAME_REACH = 15;
+
+/**
+ * "In a joint statement released on December 8, 2023, Armenia and Azerbaijan announced …": the
+ * actors who speak right after a statement named as the sentence's frame issued it.
+ */
+export function matchStatementFrame(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const { event: types, relation, confidence } = rules.source.phrases.statementFrame;
+  const { tokens, covering } = view;
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || !types.includes(event.type)) continue;
+    let before = event.first - 1;
+    if (FRAME_DETERMINERS.has(tokens[before]?.norm ?? "")) before--;
+    if (tokens[before]?.norm !== "in") continue;
+    for (let at = event.last + 1; at < tokens.length && at <= event.last + FRAME_REACH; at++) {
+      if (covering[at]) break;
+      if (tokens[at]!.norm !== ",") continue;
+      const speakers = actorsAfter(view, at + 1, rules);
+      if (speakers.length === 0) continue;
+      let verb = speakers.at(-1)!.last + 1;
+      while (tokens[verb]?.pos === "ADV") verb++;
+      if (tokens[verb]?.pos !== "VERB" && tokens[verb]?.pos !== "AUX") break;
+      for (const speaker of speakers) {
+        const candidate = phraseCandidate(
+          index,
+          "statement-frame",
+          relation,
+          referentOf(speaker),
+          referentOf(event),
+          before,
+          verb,
+          confidence,
+        );
+        if (candidate) out.push(candidate);
+      }
+      break;
+    }
+  }
+}
+
 /** "<event> in/at/along <place>": where it happened. */
 export function matchPlaces(
   view: SentenceView,

@@ -24,7 +24,14 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { innerViews } from "./inner-mentions.ts";
 import { matchNominals } from "./match-nominals.ts";
 import { matchObligations } from "./match-obligations.ts";
-import { matchAgents, matchBetween, matchForces, matchPlaces, matchTitles } from "./match-phrases.ts";
+import {
+  matchAgents,
+  matchBetween,
+  matchForces,
+  matchPlaces,
+  matchStatementFrame,
+  matchTitles,
+} from "./match-phrases.ts";
 import type { Modality, Sentence, TitleFact } from "./types.ts";
 
 /** A relation found in a sentence, before dates, counts, attribution and confidence are added. */
@@ -183,6 +190,7 @@ export function matchSentence(
     matchPlaces(phrases, ctx.rules, index, found);
     matchNominals(phrases, ctx.rules, index, found);
   }
+  matchStatementFrame(view, ctx.rules, index, found);
   matchObligations(view, index, ctx, found);
   matchForces(view, { gazetteer, index, rules: ctx.rules }, sentence.text, sentence.start, found);
   matchTitles(titles, ctx.rules, index, found);

@@ -109,6 +109,8 @@ export const rulesFileSchema = z.strictObject({
         confidence,
       }),
     ),
+    /** "In a joint statement released on …, Armenia and Azerbaijan announced …": who issued it. */
+    statementFrame: z.strictObject({ event: words, relation: z.string(), confidence }),
     places: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
     targets: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
     leads: z.strictObject({ relation: z.string(), confidence }),
@@ -164,6 +166,7 @@ export function checkRules(
     ...Object.entries(rules.nominals).map(([id, rule]) => [`nominals.${id}`, rule.relation] as const),
     ...phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
     ...phrases.agents.map((phrase, i) => [`phrases.agents.${i}`, phrase.relation] as const),
+    ["phrases.statementFrame", phrases.statementFrame.relation] as const,
     ["phrases.betweenNouns", phrases.betweenNouns.relation] as const,
     ["phrases.places", phrases.places.relation] as const,
     ["phrases.targets", phrases.targets.relation] as const,
