@@ -155,9 +155,18 @@ export function eventNounMentions(
   for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covered.add(i);
   const found: Mention[] = [];
   const dropped = new Set<Mention>();
+  // "the dissolution of the Soviet Union in 1991": past an "of" phrase, its date.
+  const pastOf = (at: number) => {
+    if (tokens[at + 1]?.norm !== "of") return at;
+    const owner = mentions.find(
+      (m) => m.first === at + 2 || (m.first === at + 3 && tokens[at + 2]!.norm === "the"),
+    );
+    return owner ? owner.last : at;
+  };
   const dateNear = (first: number, at: number) =>
     dates.find(
-      (place) => (place.first > at && place.first <= at + 3) || (place.first >= first && place.last < at),
+      (place) =>
+        (place.first > at && place.first <= pastOf(at) + 3) || (place.first >= first && place.last < at),
     ) ??
     (DATING_PARTICIPLES.has(tokens[at + 1]?.norm ?? "")
       ? dates.find((place) => place.first > at && place.first <= at + DATE_REACH_AFTER_PARTICIPLE)
@@ -204,9 +213,12 @@ export function eventNounMentions(
     let referent: Referent | null = null;
     if (dateValue && typeof dateValue !== "string") referent = byDate(types, dateValue, ctx);
     else if (definite) referent = ctx.discourse.event(types) ?? recentBefore(types, ctx);
-    else if (token.norm === token.lemma && (!determiner || !["DET", "NUM"].includes(determiner.pos)))
+    else if (
+      (token.norm === token.lemma || ctx.rules.eventAnaphora.has(token.norm)) &&
+      (!determiner || !["DET", "NUM"].includes(determiner.pos))
+    )
       // A bare singular ("sparking conflict between …") is the one the article is about, if it named
-      // one; a bare plural ("previous meetings") is any.
+      // one; a bare plural ("previous meetings") is any, unless the plural is the name ("hostilities").
       referent = ctx.discourse.event(types);
     else if (dates.length === 1) {
       // "On 19–20 September 2023 Azerbaijan initiated a military offensive": the sentence's one date

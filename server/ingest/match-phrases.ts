@@ -10,7 +10,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { fits, type Candidate } from "./match-rules.ts";
 import type { SentenceView } from "./roles.ts";
-import type { Mention, TitleFact } from "./types.ts";
+import type { Mention, TitleFact, Token } from "./types.ts";
 
 /** The actor mentions listed right after `at` ("between A and B", "by A, B and C"). */
 function actorsAfter(view: SentenceView, at: number, rules?: CompiledRules): Mention[] {
@@ -315,6 +315,43 @@ export function matchStatementFrame(
   }
 }
 
+/** Words that name what a place is: "the disputed region of Nagorno-Karabakh". */
+const PLACE_NOUNS = new Set([
+  "region",
+  "area",
+  "territory",
+  "town",
+  "city",
+  "village",
+  "province",
+  "district",
+  "state",
+  "republic",
+  "enclave",
+  "zone",
+]);
+
+/**
+ * Past the words before a place's name: adjectives and participles ("the disputed Nagorno-Karabakh
+ * region", "the self-declared breakaway state of Artsakh") and "<place noun> of".
+ */
+function pastPlaceWords(view: SentenceView, at: number): number {
+  const { tokens, covering } = view;
+  const describing = (token: Token) =>
+    token.pos === "ADJ" || (token.pos === "VERB" && /(?:ed|en)$/.test(token.norm)) || token.pos === "ADV";
+  while (tokens[at] && describing(tokens[at]!) && !covering[at]) at++;
+  while (tokens[at] && !covering[at] && tokens[at]!.pos === "NOUN" && !PLACE_NOUNS.has(tokens[at]!.norm)) {
+    // "the breakaway state of": a noun used as an adjective before the place noun.
+    if (!PLACE_NOUNS.has(tokens[at + 1]?.norm ?? "")) break;
+    at++;
+  }
+  if (PLACE_NOUNS.has(tokens[at]?.norm ?? "") && !covering[at] && tokens[at + 1]?.norm === "of") {
+    at += 2;
+    if (tokens[at]?.norm === "the") at++;
+  }
+  return at;
+}
+
 /** "<event> in/at/along <place>": where it happened. */
 export function matchPlaces(
   view: SentenceView,
@@ -350,7 +387,7 @@ function matchEventPrepositions(
     if (!prepositions.includes(view.tokens[at]?.norm ?? "")) continue;
     at++;
     if (view.tokens[at]?.norm === "the") at++;
-    while (view.tokens[at]?.pos === "ADJ" && !view.covering[at]) at++;
+    at = pastPlaceWords(view, at);
     const place = view.covering[at];
     if (!place || !kinds.includes(place.kind) || place.modifier) continue;
     const candidate = phraseCandidate(
