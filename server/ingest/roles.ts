@@ -210,6 +210,19 @@ function possessorOfNoun(
 }
 
 /** The object of a verb whose phrase ends at `from`: the first fitting list to its right in the clause. */
+const SHARE_WORDS = new Set([
+  "majority",
+  "most",
+  "part",
+  "parts",
+  "rest",
+  "much",
+  "half",
+  "all",
+  "remainder",
+  "bulk",
+]);
+
 export function scanRight(
   view: SentenceView,
   from: number,
@@ -276,6 +289,11 @@ export function scanRight(
     if (!inPhrase) {
       const owner = ownerAfterNoun(view, at, accepts, ctx);
       if (owner) return owner;
+      // "recaptured the majority of Nagorno-Karabakh": a share of the object is the object.
+      if (SHARE_WORDS.has(token.norm) && tokens[at + 1]?.norm === "of") {
+        at++;
+        continue;
+      }
     }
     if (token.pos === "ADP" || PREPOSITIONS.has(token.norm)) {
       inPhrase = true;
