@@ -25,6 +25,7 @@ function pathsOf(rule: string, document: ReturnType<typeof parseDocument>): (str
     "between-nouns": "betweenNouns",
     places: "places",
     "statement-frame": "statementFrame",
+    attackers: "attackers",
     targets: "targets",
     forces: "forces",
     leads: "leads",

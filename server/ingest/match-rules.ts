@@ -165,6 +165,37 @@ function matchVerbRule(
   }
 }
 
+/** Who started an event aimed at X (INITIATED, then TARGETED) attacked X. */
+function attackersOf(
+  found: readonly Candidate[],
+  index: LinkIndex,
+  rules: RoleContext["rules"],
+): Candidate[] {
+  const { relation, confidence } = rules.source.phrases.attackers;
+  const type = index.relationTypes.get(relation);
+  if (!type) return [];
+  const attacks: Candidate[] = [];
+  for (const started of found) {
+    if (started.relation !== "INITIATED") continue;
+    for (const aimed of found) {
+      if (aimed.rule !== "targets" || aimed.subject.entity !== started.object.entity) continue;
+      const [subject, object] = [started.subject, aimed.object];
+      if (subject.entity === object.entity || !fits(subject, type.domain) || !fits(object, type.range))
+        continue;
+      attacks.push({
+        ...started,
+        rule: "attackers",
+        relation,
+        object,
+        first: Math.min(started.first, aimed.first),
+        last: Math.max(started.last, aimed.last),
+        confidence: Math.min(started.confidence, confidence),
+      });
+    }
+  }
+  return attacks;
+}
+
 /** Every candidate relation of one sentence. */
 export function matchSentence(
   sentence: Sentence,
@@ -190,6 +221,7 @@ export function matchSentence(
     matchPlaces(phrases, ctx.rules, index, found);
     matchNominals(phrases, ctx.rules, index, found);
   }
+  found.push(...attackersOf(found, index, ctx.rules));
   matchStatementFrame(view, ctx.rules, index, found);
   matchObligations(view, index, ctx, found);
   matchForces(view, { gazetteer, index, rules: ctx.rules }, sentence.text, sentence.start, found);

@@ -111,6 +111,8 @@ export const rulesFileSchema = z.strictObject({
     ),
     /** "In a joint statement released on …, Armenia and Azerbaijan announced …": who issued it. */
     statementFrame: z.strictObject({ event: words, relation: z.string(), confidence }),
+    /** "Azerbaijan launched an offensive against Artsakh": who starts an attack on X attacked X. */
+    attackers: z.strictObject({ relation: z.string(), confidence }),
     places: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
     targets: z.strictObject({ prepositions: words, event: words, relation: z.string(), confidence }),
     leads: z.strictObject({ relation: z.string(), confidence }),
@@ -167,6 +169,7 @@ export function checkRules(
     ...phrases.between.map((phrase, i) => [`phrases.between.${i}`, phrase.relation] as const),
     ...phrases.agents.map((phrase, i) => [`phrases.agents.${i}`, phrase.relation] as const),
     ["phrases.statementFrame", phrases.statementFrame.relation] as const,
+    ["phrases.attackers", phrases.attackers.relation] as const,
     ["phrases.betweenNouns", phrases.betweenNouns.relation] as const,
     ["phrases.places", phrases.places.relation] as const,
     ["phrases.targets", phrases.targets.relation] as const,
