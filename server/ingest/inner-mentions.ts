@@ -12,7 +12,7 @@ import { PLACE_PREPOSITIONS, placeForm } from "./mentions.ts";
 import { viewOf, type SentenceView } from "./roles.ts";
 import type { Mention, Sentence, Token } from "./types.ts";
 
-const STRUCTURE = new Set(["by", "of", "in", "at", "along", "to", "between", "near", "on"]);
+const STRUCTURE = new Set(["by", "of", "in", "at", "along", "to", "between", "near", "on", "against"]);
 
 /** A place the graph knows opening an event's name ("Brussels trilateral meeting"): its tokens. */
 function leadingName(
