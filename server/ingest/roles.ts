@@ -120,6 +120,25 @@ function pronounAt(
   return undefined;
 }
 
+const COPULAS = new Set(["is", "was", "are", "were", "be", "been", "remains", "remained", "became"]);
+
+/**
+ * "The 2020 ceasefire agreement was an armistice agreement that ended the war": a relative clause
+ * after a predicate noun is about the copula's subject. `at` is the predicate noun's last word.
+ */
+function predicateSubject(view: SentenceView, at: number): Mention | undefined {
+  const { tokens, covering } = view;
+  let before = at;
+  while (
+    before >= 0 &&
+    !covering[before] &&
+    ["NOUN", "ADJ", "NUM", "DET", "PROPN"].includes(tokens[before]!.pos)
+  )
+    before--;
+  if (before === at || !COPULAS.has(tokens[before]?.norm ?? "")) return undefined;
+  return covering[before - 1];
+}
+
 /**
  * The subject of a verb at `from` (or the patient of a passive one): scanning left within the clause.
  */
@@ -141,7 +160,7 @@ export function scanLeft(
       // The antecedent sits just before the relative pronoun, maybe past a comma.
       let before = at - 1;
       if (tokens[before]?.norm === ",") before--;
-      const antecedent = covering[before];
+      const antecedent = covering[before] ?? predicateSubject(view, before);
       return isArgument(antecedent) ? named(listAround(view, antecedent), accepts) : undefined;
     }
     const mention = covering[at];
