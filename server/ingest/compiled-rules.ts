@@ -35,6 +35,8 @@ export interface CompiledRules {
   eventAnaphora: ReadonlyMap<string, readonly string[]>;
   /** Last word of an unknown name (folded) → the type to propose. */
   nameHeads: ReadonlyMap<string, string>;
+  /** Irregular past forms ("made", "held", "given"): after a noun, a participle like "issued". */
+  irregularPast: ReadonlySet<string>;
   /** Folded head titles, to read a role off a title phrase. */
   headTitleRoles: ReadonlyMap<string, string>;
 }
@@ -43,6 +45,11 @@ export function compileRules(rules: ExtractionRules): CompiledRules {
   const irregular = rules.irregular;
   const linking = rules.linking;
   return {
+    irregularPast: new Set(
+      Object.entries(irregular)
+        .filter(([verb]) => verb !== "be" && verb !== "have")
+        .flatMap(([, forms]) => forms.map(foldInPlace)),
+    ),
     source: rules,
     offices: new PhraseList(linking.offices),
     forces: new PhraseList(linking.forces),

@@ -281,8 +281,11 @@ export function scanRight(
     }
     if (isComplementiser(tokens, at)) return undefined;
     // A finite verb starts the next clause; a participle ("issued by") only qualifies the object.
-    if ((token.pos === "VERB" || token.pos === "AUX") && at > start && !/(?:ed|en|ing)$/.test(token.norm))
-      return undefined;
+    // "the progress made in their peace process": an irregular participle after a noun qualifies it.
+    const participle =
+      /(?:ed|en|ing)$/.test(token.norm) ||
+      (ctx.rules.irregularPast.has(token.norm) && tokens[at - 1]?.pos === "NOUN");
+    if ((token.pos === "VERB" || token.pos === "AUX") && at > start && !participle) return undefined;
     const mention = covering[at];
     if (mention) {
       if (mention.possessor && !inPhrase) {
