@@ -165,6 +165,30 @@ function matchVerbRule(
   }
 }
 
+/**
+ * "urges Armenia and Azerbaijan to reengage in substantive negotiations": the act asked for is the
+ * appeal's content, not something that happened; the URGED claim states it.
+ */
+function dropAppealedActs(view: SentenceView, found: Candidate[]): void {
+  const appeals = found.filter((candidate) => candidate.relation === "URGED");
+  const asked = (candidate: Candidate) =>
+    appeals.some((appeal) => {
+      if (candidate === appeal || appeal.last >= candidate.anchor) return false;
+      const between = view.tokens.slice(appeal.last + 1, candidate.anchor);
+      // "to continue negotiations" says they are negotiating: that act stands.
+      const continued = [...between, view.tokens[candidate.anchor]!];
+      if (continued.some((token) => token.lemma === "continue")) return false;
+      const infinitive =
+        between.some((token) => token.norm === "to") &&
+        between.every((token) => token.norm === "to" || token.pos === "ADV");
+      // "urges A and B to reengage … to negotiate a settlement": a later infinitive of the same parties.
+      const later = candidate.first > appeal.anchor && view.tokens[candidate.anchor - 1]?.norm === "to";
+      return infinitive || later;
+    });
+  const kept = found.filter((candidate) => candidate.relation === "URGED" || !asked(candidate));
+  found.splice(0, found.length, ...kept);
+}
+
 /** Who started an event aimed at X (INITIATED, then TARGETED) attacked X. */
 function attackersOf(
   found: readonly Candidate[],
@@ -207,6 +231,7 @@ export function matchSentence(
 ): (Candidate & { role?: string })[] {
   const found: (Candidate & { role?: string })[] = [];
   for (const compiled of ctx.rules.verbRules) matchVerbRule(view, compiled, index, ctx, found);
+  dropAppealedActs(view, found);
   // Long names hold phrases of their own: "the Ministerial Council meeting in Tirana".
   const inner = innerViews(sentence, view, index, gazetteer);
   // A verb inside a name ("ceasefire facilitated by Russia") states a relation of its own.
