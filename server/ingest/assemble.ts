@@ -5,6 +5,7 @@
  * and the codes and date notes a reader needs beside each claim.
  */
 import { codesAt } from "../graph/modality.ts";
+import { foldInPlace } from "./fold.ts";
 import type { Referent } from "./discourse.ts";
 import type { Extractor } from "./extract.ts";
 import { IngestError } from "./input-checks.ts";
@@ -89,6 +90,13 @@ function dropDuplicates(drafts: readonly Draft[], index: LinkIndex): Draft[] {
 }
 
 const COUNT_THROUGH_EVENT = 0.85;
+
+/** The act is named by a noun of its nominal rule in the quote ("the release … of 15 detainees"). */
+function namedByNoun(draft: RelationDraft, extractor: Extractor): boolean {
+  const nouns = extractor.rules.source.nominals[draft.rule]?.nouns ?? [];
+  const words = new Set(foldInPlace(draft.quote).split(/[^\p{L}\p{N}]+/u));
+  return nouns.some((noun) => words.has(foldInPlace(noun)));
+}
 
 function checkEnds(draft: RelationDraft, index: LinkIndex): boolean {
   const type = index.relationTypes.get(draft.relation);
@@ -176,10 +184,12 @@ export function assembleResult({
     });
   };
   // "the release by Azerbaijan of 15 Armenian detainees", joining the release the graph knows: the
-  // count is the release's too; an exchange ("32 … while Armenia released 2") has no one count.
+  // count is the release's too; an exchange (two counts) has no one count.
   const counted = new Map<string, RelationDraft[]>();
   for (const draft of kept) {
-    if (draft.kind !== "relation" || !draft.count) continue;
+    // Only an act named by its noun ("the release … of 15") is that event; "Azerbaijan released 32
+    // soldiers" may be one side of an exchange.
+    if (draft.kind !== "relation" || !draft.count || !namedByNoun(draft, extractor)) continue;
     const event = joiningEvent(draft, index, named);
     if (event) counted.set(event, [...(counted.get(event) ?? []), draft]);
   }
