@@ -57,10 +57,13 @@ export class Gazetteer {
       const folded = foldInPlace(variant);
       const key = firstWord(folded);
       if (!key) continue;
-      const filedAs = `${folded}\t${target.kind === "known" ? target.entity : `proposal:${target.id}`}`;
+      const letterCase = letterCaseOf(variant);
+      // A label "Dissolution of the Soviet Union" and an alias "dissolution of the Soviet Union"
+      // differ in the letter case they ask for: both are filed.
+      const filedAs = `${folded}\t${letterCase}\t${target.kind === "known" ? target.entity : `proposal:${target.id}`}`;
       if (this.filed.has(filedAs)) continue;
       this.filed.add(filedAs);
-      const form: SurfaceForm = { folded, target, via, letterCase: letterCaseOf(variant) };
+      const form: SurfaceForm = { folded, target, via, letterCase };
       const list = this.byFirstWord.get(key);
       if (list) list.push(form);
       else this.byFirstWord.set(key, [form]);

@@ -1,0 +1,109 @@
+/**
+ * Causes of missed claims that recur across texts, one test each: the sentence shapes the extractor
+ * failed on before the recall work, and the readings that must not come with them.
+ */
+import { describe, expect, it } from "vitest";
+import { extract, find, triples } from "./helpers.ts";
+
+describe("readings that recur across texts", () => {
+  it("reads an adjective-tagged head noun as the event ('a military offensive in …')", async () => {
+    const { claims } = await extract(
+      "On 19 September 2023 Azerbaijan launched a military offensive in the disputed Nagorno-Karabakh region.",
+      { published: "2024-01-15" },
+    );
+    expect(triples(claims)).toEqual(
+      expect.arrayContaining([
+        "azerbaijan INITIATED september-2023-offensive",
+        "september-2023-offensive OCCURRED_IN nagorno-karabakh",
+      ]),
+    );
+  });
+
+  it("reads a conflict's parties as what it involved, not as participants", async () => {
+    const { claims } = await extract(
+      "Armenia and Azerbaijan have been engaged in a protracted conflict over Nagorno-Karabakh.",
+    );
+    expect(triples(claims)).toEqual(
+      expect.arrayContaining([
+        "nagorno-karabakh-conflict INVOLVED armenia",
+        "nagorno-karabakh-conflict INVOLVED azerbaijan",
+      ]),
+    );
+    expect(triples(claims).filter((t) => t.includes("PARTICIPATED_IN"))).toEqual([]);
+  });
+
+  it("reads 'following' and 'originated from' the other way round", async () => {
+    const following = await extract(
+      "Observers described the mass exodus of refugees from Karabakh into Armenia following the September 2023 offensive.",
+    );
+    expect(triples(following.claims)).toContain("september-2023-offensive PRECEDED karabakh-refugee-exodus");
+    const origin = await extract(
+      "The Nagorno-Karabakh conflict originated from the dissolution of the Soviet Union.",
+    );
+    expect(triples(origin.claims)).toContain(
+      "soviet-union-dissolution-1991 LED_TO nagorno-karabakh-conflict",
+    );
+  });
+
+  it("reads the speakers after 'In a joint statement …,' as its issuers", async () => {
+    const { claims } = await extract(
+      "In a joint statement released on December 7, 2023, Armenia and Azerbaijan announced an exchange of prisoners.",
+    );
+    expect(find(claims, "armenia ISSUED joint-statement-2023-12").rule).toBe("statement-frame");
+    expect(triples(claims)).toContain("azerbaijan ISSUED joint-statement-2023-12");
+    // Without the frame ("in" before the statement) no issuer is read from the speakers.
+    const plain = await extract("Armenia and Azerbaijan announced an exchange of prisoners.");
+    expect(triples(plain.claims).filter((t) => t.includes("ISSUED"))).toEqual([]);
+  });
+
+  it("reads a title and body before an honorific and a name as the person's post", async () => {
+    const { claims, entities } = await extract(
+      "The EU thanked the Minister of Foreign Affairs of Armenia, H.E. Mr. Gor Abrahamyan, for his address.",
+    );
+    expect(find(claims, "gor-abrahamyan MEMBER_OF armenia").qualifiers?.role).toBe(
+      "Minister of Foreign Affairs",
+    );
+    expect(entities).toContainEqual(expect.objectContaining({ id: "gor-abrahamyan", type: "person" }));
+  });
+
+  it("does not claim as done an act an appeal asks for, but keeps one that continues", async () => {
+    const asked = await extract(
+      "The European Union urges Armenia and Azerbaijan to reengage in substantive negotiations.",
+    );
+    expect(triples(asked.claims)).toContain("european-union URGED armenia");
+    expect(triples(asked.claims).filter((t) => t.includes("NEGOTIATED"))).toEqual([]);
+    const continued = await extract(
+      "The European Union encourages Armenia and Azerbaijan to continue peace negotiations.",
+    );
+    expect(triples(continued.claims)).toContain("armenia NEGOTIATED azerbaijan");
+  });
+
+  it("reads a share of a place as the place, and an attack from an offensive aimed at it", async () => {
+    const share = await extract("Azerbaijan recaptured the majority of Nagorno-Karabakh.");
+    expect(triples(share.claims)).toContain("azerbaijan CAPTURED nagorno-karabakh");
+    const aimed = await extract(
+      "In September 2023 Azerbaijan launched the September 2023 offensive against the Armenian forces.",
+      { published: "2024-01-15" },
+    );
+    expect(find(aimed.claims, "azerbaijan ATTACKED armenian-forces").rule).toBe("attackers");
+  });
+
+  it("reads a verb inside a name: a ceasefire facilitated by Russia", async () => {
+    const { claims } = await extract(
+      "The initial war concluded in 1994 with a ceasefire facilitated by Russia.",
+    );
+    expect(triples(claims)).toEqual(
+      expect.arrayContaining([
+        "russia MEDIATED ceasefire-1994",
+        "ceasefire-1994 ENDED first-nagorno-karabakh-war",
+      ]),
+    );
+  });
+
+  it("gives an event the count of an act named by its noun, not of one side of an exchange", async () => {
+    const named = await extract("The US welcomed the release by Azerbaijan of 32 Armenian soldiers.");
+    expect(triples(named.claims)).toContain("prisoner-exchange-2023-12 count=32");
+    const side = await extract("Azerbaijan released 32 Armenian soldiers.");
+    expect(triples(side.claims).filter((t) => t.includes("count="))).toEqual([]);
+  });
+});
