@@ -120,18 +120,19 @@ function pronounAt(
   return undefined;
 }
 
-/** The verb whose subject a verb coordinated after ", and" shares, if `at` is one. */
+/** The verb whose subject a verb coordinated after "and" shares, if `at` is one. */
 function sharedSubjectVerb(view: SentenceView, at: number): number | undefined {
   const { tokens, covering } = view;
   const verb = tokens[at];
   if (!verb || verb.pos !== "VERB" || /ing$/.test(verb.norm)) return undefined;
-  if (tokens[at - 1]?.norm !== "and" || tokens[at - 2]?.norm !== ",") return undefined;
-  for (let before = at - 3; before >= 0; before--) {
+  if (tokens[at - 1]?.norm !== "and") return undefined;
+  for (let before = at - 2; before >= 0; before--) {
     const token = tokens[before]!;
     if (token.norm === "." || token.norm === ";") return undefined;
     if (covering[before]) continue;
     // Not a participle qualifying a noun ("the progress made towards …") nor an infinitive.
-    const qualifying = tokens[before - 1]?.pos === "NOUN" || tokens[before - 1]?.norm === "to";
+    const qualifying =
+      ["NOUN", "DET", "ADJ"].includes(tokens[before - 1]?.pos ?? "") || tokens[before - 1]?.norm === "to";
     if (token.pos === "VERB" && !/ing$/.test(token.norm) && !qualifying) return before;
   }
   return undefined;
@@ -166,8 +167,8 @@ export function scanLeft(
   ctx: RoleContext,
 ): Argument | undefined {
   const { tokens, covering } = view;
-  // "The UK congratulates Armenia and Azerbaijan on …, and confirms its support": a second verb
-  // joined by "and" shares the first one's subject.
+  // "The UK congratulates Armenia and Azerbaijan on …, and confirms its support", "calls on both
+  // parties and welcomes …": a second verb joined by "and" shares the first one's subject.
   const shared = sharedSubjectVerb(view, from);
   if (shared !== undefined) return scanLeft(view, shared, accepts, ctx);
   // "the offer from the Co-Chairs to assist in facilitating": past an infinitive's "to", a name
