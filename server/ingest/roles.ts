@@ -321,7 +321,7 @@ export function scanRight(
       const eventInPhrase =
         eventsInPhrases &&
         mention.kind === "event" &&
-        ["of", "in", "at", "over", "about", "on"].includes(preposition);
+        ["of", "in", "at", "over", "about", "on", "by", "from"].includes(preposition);
       if (isArgument(mention) && (!inPhrase || forTo || eventInPhrase) && !ownersOnly) {
         const list = listAround(view, mention).filter((m) => m.first >= mention.first);
         const argument = named(list, accepts);
