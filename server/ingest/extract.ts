@@ -125,27 +125,6 @@ function readSentence(
     published: meta.published,
   });
   roles.discourse.observeMentions(mentions);
-  if (process.env.PG_DEBUG)
-    console.error(
-      "S:",
-      sentence.text.slice(0, 200),
-      "\n  M:",
-      mentions
-        .map(
-          (m) =>
-            `${tokens
-              .slice(m.first, m.last + 1)
-              .map((t) => t.text)
-              .join(" ")}=${m.entity}/${m.via ?? ""}`,
-        )
-        .join(" | "),
-      "\n  D:",
-      dates
-        .map((d) => sentence.text.slice(d.phrase.start, d.phrase.end) + "=>" + d.phrase.resolve("past"))
-        .join(" | "),
-      "\n  T:",
-      tokens.map((t) => t.text + "/" + t.pos).join(" "),
-    );
   const view = viewOf(tokens, mentions, sentence.headline);
   const quoteOf = (from: number, to: number) => {
     // A quote starts and ends on words: "…on Thursday," loses its comma.
