@@ -6,7 +6,7 @@
  * statement of A and B") run beside them.
  */
 import type { CompiledVerbRule } from "./compiled-rules.ts";
-import type { Referent } from "./discourse.ts";
+import { referentOf, type Referent } from "./discourse.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { modalityOf } from "./modality.ts";
 import {
@@ -127,8 +127,10 @@ function matchVerbRule(
         object = scanLeft(view, at, objectFits, ctx);
         subject = object && scanRight(view, match.last, subjectFits, ctx);
       } else if (rule.anyWord) {
-        subject = listEndingBefore(view, at, subjectFits);
         object = scanRight(view, match.last, objectFits, ctx, eventsOnly);
+        subject =
+          listEndingBefore(view, at, subjectFits) ??
+          (object && rule.inverse ? eventOfMainClause(view, object.last, subjectFits) : undefined);
       } else {
         subject = scanLeft(view, at, subjectFits, ctx);
         const between = rule.partiesOfBetween;
@@ -218,6 +220,30 @@ function attackersOf(
     }
   }
   return attacks;
+}
+
+/**
+ * "In 2020, following intermittent clashes, Azerbaijan initiated a campaign": a phrase that opens
+ * the sentence is about the first event of the main clause after its comma.
+ */
+function eventOfMainClause(
+  view: SentenceView,
+  from: number,
+  accepts: (referent: Referent) => boolean,
+): Argument | undefined {
+  let at = from + 1;
+  while (at < view.tokens.length && view.tokens[at]!.norm !== ",") {
+    if (view.tokens[at]!.pos === "VERB") return undefined;
+    at++;
+  }
+  for (at++; at < view.tokens.length && view.tokens[at]!.norm !== "."; at++) {
+    const mention = view.covering[at];
+    if (mention?.kind !== "event") continue;
+    const referent = referentOf(mention);
+    if (!accepts(referent)) return undefined;
+    return { referents: [referent], first: mention.first, last: mention.last, how: "named" };
+  }
+  return undefined;
 }
 
 /** Every candidate relation of one sentence. */

@@ -88,6 +88,26 @@ describe("readings that recur across texts", () => {
     expect(find(aimed.claims, "azerbaijan ATTACKED armenian-forces").rule).toBe("attackers");
   });
 
+  it("reads a 'following' phrase that opens the sentence as preceding the main clause's event", async () => {
+    const { claims } = await extract(
+      "In 2020, following intermittent clashes along their contested border, Azerbaijan initiated a major military campaign against Nagorno-Karabakh.",
+    );
+    expect(triples(claims)).toEqual(
+      expect.arrayContaining([
+        "border-clashes-before-2020 PRECEDED war-2020",
+        "war-2020 TARGETED nagorno-karabakh",
+        "azerbaijan ATTACKED nagorno-karabakh",
+      ]),
+    );
+  });
+
+  it("reads 'marked an unprecedented milestone in' as a part of the process", async () => {
+    const { claims } = await extract(
+      "The joint statement marked an unprecedented milestone in the peace process between Armenia and Azerbaijan.",
+    );
+    expect(triples(claims)).toContain("joint-statement-2023-12 PART_OF peace-process");
+  });
+
   it("reads a verb inside a name: a ceasefire facilitated by Russia", async () => {
     const { claims } = await extract(
       "The initial war concluded in 1994 with a ceasefire facilitated by Russia.",
