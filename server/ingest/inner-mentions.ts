@@ -23,7 +23,8 @@ function leadingName(
   gazetteer: Gazetteer,
 ): [number, number] | undefined {
   const from = tokens[event.first]!.start - sentence.start;
-  const to = tokens[event.last]!.end - sentence.start;
+  // Not the last word: the whole name would match itself ("Brussels trilateral meeting").
+  const to = tokens[event.last - 1]!.end - sentence.start;
   const match = gazetteer.find(sentence.text.slice(from, to))[0];
   if (!match || match.start !== 0) return undefined;
   const place = placeForm(match.forms, { index });

@@ -360,7 +360,34 @@ export function matchPlaces(
   out: Candidate[],
 ): void {
   matchEventPrepositions(view, rules.source.phrases.places, "places", ["place"], index, out);
+  matchPlaceBefore(view, rules, index, out);
   matchEventPrepositions(view, rules.source.phrases.targets, "targets", ["place", "actor"], index, out);
+}
+
+/** "the Brussels trilateral meeting", "the Granada summit": a place naming where the event was. */
+function matchPlaceBefore(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const { event: types, relation, confidence } = rules.source.phrases.places;
+  for (const event of view.mentions) {
+    if (event.kind !== "event" || !types.includes(event.type)) continue;
+    const place = view.covering[event.first - 1];
+    if (!place || place.kind !== "place" || place.last !== event.first - 1) continue;
+    const candidate = phraseCandidate(
+      index,
+      "places",
+      relation,
+      referentOf(event),
+      referentOf(place),
+      place.first,
+      event.last,
+      confidence,
+    );
+    if (candidate) out.push(candidate);
+  }
 }
 
 interface EventPrepositionRule {
