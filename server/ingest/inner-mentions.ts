@@ -41,7 +41,7 @@ export function innerViews(
   const views: SentenceView[] = [];
   const { tokens } = view;
   for (const event of view.mentions) {
-    if (event.kind !== "event" || event.last - event.first < 2 || event.via === "reference") continue;
+    if (event.kind !== "event" || event.last === event.first || event.via === "reference") continue;
     // "Brussels trilateral meeting", "the Co-Chairs’ 24th September statement": the name opens with a
     // place or an owner; else a preposition inside it starts the phrase ("meeting in Tirana").
     const possessive = tokens.findIndex(

@@ -2,8 +2,12 @@
  * Causes of missed claims that recur across texts, one test each: the sentence shapes the extractor
  * failed on before the recall work, and the readings that must not come with them.
  */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extract, find, triples } from "./helpers.ts";
+import { extractArticle } from "../../server/ingest/extract.ts";
+import { extract, extractorOver, find, meta, triples } from "./helpers.ts";
 
 describe("readings that recur across texts", () => {
   it("reads an adjective-tagged head noun as the event ('a military offensive in …')", async () => {
@@ -125,5 +129,26 @@ describe("readings that recur across texts", () => {
     expect(triples(named.claims)).toContain("prisoner-exchange-2023-12 count=32");
     const side = await extract("Azerbaijan released 32 Armenian soldiers.");
     expect(triples(side.claims).filter((t) => t.includes("count="))).toEqual([]);
+  });
+
+  it("reads a place that opens an event's name as where it happened", async () => {
+    const overlay = await mkdtemp(path.join(tmpdir(), "peacegraph-recall-"));
+    await mkdir(path.join(overlay, "entities"));
+    await writeFile(
+      path.join(overlay, "entities", "extra.yaml"),
+      [
+        "granada:",
+        "  label: Granada",
+        "  type: settlement",
+        "granada-summit-2023:",
+        "  label: Granada summit",
+        "  type: conference",
+        "  aliases: [Granada summit of the European Political Community]",
+        "",
+      ].join("\n"),
+    );
+    const extractor = await extractorOver([overlay]);
+    const { claims } = extractArticle("Armenia took part in the Granada summit.", meta(), extractor);
+    expect(triples(claims)).toContain("granada-summit-2023 OCCURRED_IN granada");
   });
 });
