@@ -352,6 +352,43 @@ function pastPlaceWords(view: SentenceView, at: number): number {
   return at;
 }
 
+const LEADER_NOUNS = new Set(["leader", "leaders", "head", "heads"]);
+
+/**
+ * "The leaders of Armenia, Prime Minister Nikol Pashinyan and President Armen Sarkissian": the
+ * people named after "the leaders of <state>," lead it.
+ */
+export function matchLeadersOf(
+  view: SentenceView,
+  rules: CompiledRules,
+  index: LinkIndex,
+  out: Candidate[],
+): void {
+  const { relation, confidence } = rules.source.phrases.leads;
+  const { tokens, covering } = view;
+  for (let at = 0; at + 3 < tokens.length; at++) {
+    if (!LEADER_NOUNS.has(tokens[at]!.norm) || tokens[at + 1]!.norm !== "of") continue;
+    const from = tokens[at + 2]!.norm === "the" ? at + 3 : at + 2;
+    const body = covering[from];
+    if (!body || body.kind !== "actor" || body.type === "person") continue;
+    if (tokens[body.last + 1]?.norm !== ",") continue;
+    for (const person of actorsAfter(view, body.last + 2, rules)) {
+      if (person.type !== "person") break;
+      const candidate = phraseCandidate(
+        index,
+        "leads",
+        relation,
+        referentOf(person),
+        referentOf(body),
+        at,
+        person.last,
+        confidence,
+      );
+      if (candidate) out.push(candidate);
+    }
+  }
+}
+
 /** "<event> in/at/along <place>": where it happened. */
 export function matchPlaces(
   view: SentenceView,

@@ -28,6 +28,7 @@ import {
   matchAgents,
   matchBetween,
   matchForces,
+  matchLeadersOf,
   matchPlaces,
   matchStatementFrame,
   matchTitles,
@@ -274,6 +275,7 @@ export function matchSentence(
   }
   found.push(...attackersOf(found, index, ctx.rules));
   matchStatementFrame(view, ctx.rules, index, found);
+  matchLeadersOf(view, ctx.rules, index, found);
   matchObligations(view, index, ctx, found);
   matchForces(view, { gazetteer, index, rules: ctx.rules }, sentence.text, sentence.start, found);
   matchTitles(titles, ctx.rules, index, found);

@@ -112,6 +112,15 @@ describe("readings that recur across texts", () => {
     expect(triples(claims)).toContain("joint-statement-2023-12 PART_OF peace-process");
   });
 
+  it("reads the people named after 'the leaders of <state>,' as its leaders", async () => {
+    const { claims } = await extract(
+      "We met the leaders of Armenia, Prime Minister Nikol Pashinyan and President Vahagn Khachaturyan, yesterday.",
+    );
+    expect(triples(claims)).toEqual(
+      expect.arrayContaining(["nikol-pashinyan LEADS armenia", "vahagn-khachaturyan LEADS armenia"]),
+    );
+  });
+
   it("reads a verb inside a name: a ceasefire facilitated by Russia", async () => {
     const { claims } = await extract(
       "The initial war concluded in 1994 with a ceasefire facilitated by Russia.",
