@@ -12,7 +12,7 @@ import { DEV_SET } from "./dev-overlay.ts";
 
 /** Figures of the last recorded run (seeds and dev set together, and the dev set alone). */
 const RECORDED = {
-  overall: { precision: 0.87, recall: 0.43, matched: 220 },
+  overall: { precision: 0.87, recall: 0.44, matched: 225 },
   dev: { precision: 0.88, recall: 0.48 },
   dateAccuracy: 1.0,
   datedMatches: 36,
