@@ -74,14 +74,19 @@ export const MERGE = `mutation ($id: ID!, $into: ID!, $key: String) {
   mergeEntity(id: $id, into: $into, idempotencyKey: $key) { id }
 }`;
 
-/** Writes one after another through one replica until told to stop or the replica stops answering. */
+/**
+ * Writes one after another through one replica until the list ends, `stop()` says so, or the replica
+ * stops answering. Writes never sent have no outcome.
+ */
 export async function writeLoop(
   url: string,
   operations: Operation[],
   outcomes: Map<string, Outcome>,
   onSent: (index: number) => void = () => undefined,
+  stop: () => boolean = () => false,
 ): Promise<void> {
   for (const [index, operation] of operations.entries()) {
+    if (stop()) return;
     const answer = send(url, operation);
     onSent(index);
     const outcome = await answer;
