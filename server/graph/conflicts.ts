@@ -125,3 +125,32 @@ export function valueSpan(property: AttributeProperty, group: ConflictingValue):
   const extent = value as ExtentValue;
   return extent.max - extent.min;
 }
+
+/**
+ * The values `claims` give a node or relation for each property, their conflicts pushed onto
+ * `conflicts`: one derivation for nodes and relations alike.
+ */
+export function propertyValues(
+  target: Conflict["target"],
+  claims: readonly Claim[],
+  conflicts: Conflict[],
+): {
+  dates: ConflictingValue[];
+  counts: ConflictingValue[];
+  durations: ConflictingValue[];
+  extents: ConflictingValue[];
+} {
+  const dates = valuesOf(claims, "date");
+  const counts = valuesOf(claims, "count");
+  const durations = valuesOf(claims, "duration");
+  const extents = valuesOf(claims, "extent");
+  for (const conflict of [
+    makeConflict(target, "date", dates),
+    makeConflict(target, "count", counts),
+    durations.length > 0 ? durationConflict(target, durations, dates) : undefined,
+    makeConflict(target, "extent", extents),
+  ]) {
+    if (conflict) conflicts.push(conflict);
+  }
+  return { dates, counts, durations, extents };
+}

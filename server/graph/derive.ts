@@ -2,7 +2,7 @@ import type { DateValue } from "../model/dates.ts";
 import type { DurationValue } from "../model/durations.ts";
 import type { ExtentValue } from "../model/extents.ts";
 import type { Claim, Entity } from "../model/types.ts";
-import { durationConflict, makeConflict, valuesOf } from "./conflicts.ts";
+import { propertyValues } from "./conflicts.ts";
 import { nodeRecord } from "./records.ts";
 import { bestOf } from "./relation.ts";
 import type { Conflict, NodeAttributes } from "./types.ts";
@@ -22,18 +22,7 @@ const givesValue = (claim: Claim) => claim.modality === "asserted" || claim.moda
 export function deriveNode(entity: Entity, claims: readonly Claim[], conflicts: Conflict[]): NodeAttributes {
   const valued = claims.filter(givesValue);
   const target = { kind: "node" as const, id: entity.id };
-  const dates = valuesOf(valued, "date");
-  const counts = valuesOf(valued, "count");
-  const durations = valuesOf(valued, "duration");
-  const extents = valuesOf(valued, "extent");
-  for (const conflict of [
-    makeConflict(target, "date", dates),
-    makeConflict(target, "count", counts),
-    durations.length > 0 ? durationConflict(target, durations, dates) : undefined,
-    makeConflict(target, "extent", extents),
-  ]) {
-    if (conflict) conflicts.push(conflict);
-  }
+  const { dates, counts, durations, extents } = propertyValues(target, valued, conflicts);
   const count = bestOf<number>("count", counts);
   // Built field by field (records.ts): a spread would give every node a hidden class of its own.
   return nodeRecord(entity, {

@@ -3,7 +3,7 @@ import type { DurationValue } from "../model/durations.ts";
 import type { ExtentValue } from "../model/extents.ts";
 import type { AttributeProperty, RelationClaim, RelationType } from "../model/types.ts";
 import { bestValue } from "./best-value.ts";
-import { durationConflict, makeConflict, typedValue, valueSpan, valuesOf } from "./conflicts.ts";
+import { propertyValues, typedValue, valueSpan } from "./conflicts.ts";
 import { strongestModality } from "./modality.ts";
 import type { Conflict, ConflictingValue, DateOrigin, NodeAttributes, Relation } from "./types.ts";
 
@@ -78,19 +78,7 @@ export function deriveRelation(
   }
 
   const target = { kind: "relation" as const, id };
-  const values = (property: AttributeProperty) => valuesOf(own, property);
-  const dates = values("date");
-  const counts = values("count");
-  const durations = values("duration");
-  const extents = values("extent");
-  for (const conflict of [
-    makeConflict(target, "date", dates),
-    makeConflict(target, "count", counts),
-    durations.length > 0 ? durationConflict(target, durations, dates) : undefined,
-    makeConflict(target, "extent", extents),
-  ]) {
-    if (conflict) conflicts.push(conflict);
-  }
+  const { dates, counts, durations, extents } = propertyValues(target, own, conflicts);
 
   let date = bestOf<DateValue>("date", dates);
   let dateOrigin: DateOrigin = date ? "claim" : "none";

@@ -7,6 +7,7 @@ import type { JournalEntry, Store, StoreEvent, StoreSnapshot } from "../store/ty
 import { applyDelta } from "./apply-delta.ts";
 import { JournalIndex } from "./journal-index.ts";
 import { DeltaError, recordDelta } from "./record-delta.ts";
+import { ListenerSet } from "../store/listener-set.ts";
 
 /** What changed in the running graph, for clients that keep a copy (the viewer's live updates). */
 export interface GraphChange {
@@ -29,7 +30,7 @@ const NOTHING = () => ({ source: [], entity: [], claim: [], relation: [] });
  * whole once they validate. Resolvers read `current` afresh on every request.
  */
 export class LiveGraph {
-  private readonly listeners = new Set<(change: GraphChange) => void>();
+  private readonly listeners = new ListenerSet<GraphChange>("graph change");
   /** Problems of an outside edit that did not validate; the graph is the last good one meanwhile. */
   problems: Problem[] = [];
   /** How long the latest change set took to apply, ms (the benchmark reports it). */
@@ -65,18 +66,7 @@ export class LiveGraph {
   }
 
   onChange(listener: (change: GraphChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private notify(change: GraphChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        console.error("graph change listener failed:", error);
-      }
-    }
+    return this.listeners.add(listener);
   }
 
   private onStoreEvent(event: StoreEvent, store: Store): void {
@@ -97,7 +87,7 @@ export class LiveGraph {
         `graph-data changed on disk (${event.files.join(", ")}) but has ${event.problems.length} problem(s); ` +
           "still serving the last good graph",
       );
-      this.notify({
+      this.listeners.emit({
         position: this.position,
         kind: "invalid",
         touched: NOTHING(),
@@ -116,7 +106,7 @@ export class LiveGraph {
     this.lastApplyMs = performance.now() - started;
     this.journal.add(entry);
     this.position = entry.position;
-    this.notify({
+    this.listeners.emit({
       position: entry.position,
       kind: "commit",
       touched: { ...touchedIds(entry), relation: relations },
@@ -131,6 +121,6 @@ export class LiveGraph {
     this.journal = new JournalIndex(snapshot.journal);
     this.position = snapshot.position;
     this.problems = [];
-    this.notify({ position: this.position, kind: "reload", touched: NOTHING(), files });
+    this.listeners.emit({ position: this.position, kind: "reload", touched: NOTHING(), files });
   }
 }

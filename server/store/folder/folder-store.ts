@@ -26,6 +26,7 @@ import {
   signatureOf,
   type Signatures,
 } from "./watcher.ts";
+import { ListenerSet } from "../listener-set.ts";
 
 export interface FolderStoreOptions {
   dataDir: string;
@@ -59,7 +60,7 @@ export class FolderStore implements Store {
   private readonly paths: FolderPaths;
   private readonly journalFile: string;
   private readonly transactions: Transactions;
-  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private readonly listeners = new ListenerSet<StoreEvent>("store");
   private readonly queue: Pending[] = [];
   private signatures: Signatures = new Map();
   /** Idempotency key → the position and request fingerprint of its entry. */
@@ -126,18 +127,7 @@ export class FolderStore implements Store {
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(event: StoreEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error("store listener failed:", error);
-      }
-    }
+    return this.listeners.add(listener);
   }
 
   /** Runs `task` alone: commits and reloads never interleave. */
@@ -201,10 +191,10 @@ export class FolderStore implements Store {
       if (problems.length > 0) {
         this.problems = problems;
         // Keep the old signatures: the broken files stay "changed", and a fix is noticed.
-        return this.emit({ kind: "invalid", problems, files: display });
+        return this.listeners.emit({ kind: "invalid", problems, files: display });
       }
       this.adopt(snapshot, signatures);
-      this.emit({ kind: "reload", snapshot, files: display });
+      this.listeners.emit({ kind: "reload", snapshot, files: display });
     }).catch((error: unknown) => console.error("checking graph-data for outside changes failed:", error));
   }
 
@@ -325,7 +315,7 @@ export class FolderStore implements Store {
         this.position = entry.position;
         if (entry.key !== null)
           this.keys.set(entry.key, { position: entry.position, request: entry.request });
-        this.emit({ kind: "commit", entry });
+        this.listeners.emit({ kind: "commit", entry });
       }
       for (const { item, entry } of accepted) item.resolve({ entry, replayed: false });
     }

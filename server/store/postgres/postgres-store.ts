@@ -23,6 +23,7 @@ import { JournalFollower } from "./follower.ts";
 import { entryByKey, readEntries } from "./journal-rows.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { checkSchema } from "./migrate.ts";
+import { ListenerSet } from "../listener-set.ts";
 
 export interface PostgresStoreOptions {
   database: DatabaseSettings;
@@ -39,7 +40,7 @@ export interface PostgresStoreOptions {
  */
 export class PostgresStore implements Store {
   readonly kind = "postgres" as const;
-  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private readonly listeners = new ListenerSet<StoreEvent>("store");
   private readonly follower: JournalFollower;
   /** This replica's commits, one at a time (the write service sends them so anyway). */
   private writing: Promise<unknown> = Promise.resolve();
@@ -52,7 +53,7 @@ export class PostgresStore implements Store {
     this.follower = new JournalFollower(
       pool,
       options.database,
-      (entry) => this.emit({ kind: "commit", entry }),
+      (entry) => this.listeners.emit({ kind: "commit", entry }),
       (reason) => this.reloadAfterDivergence(reason),
     );
   }
@@ -86,18 +87,7 @@ export class PostgresStore implements Store {
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(event: StoreEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error("store listener failed:", error);
-      }
-    }
+    return this.listeners.add(listener);
   }
 
   private async snapshot(): Promise<StoreSnapshot> {
@@ -118,7 +108,7 @@ export class PostgresStore implements Store {
   /** The database no longer holds what this replica followed: start again from what it holds. */
   private async reloadAfterDivergence(reason: string) {
     const snapshot = await this.snapshot();
-    this.emit({ kind: "reload", snapshot, files: [`PostgreSQL journal (${reason})`] });
+    this.listeners.emit({ kind: "reload", snapshot, files: [`PostgreSQL journal (${reason})`] });
     return { position: snapshot.position, lastId: snapshot.journal.at(-1)?.id ?? null };
   }
 
