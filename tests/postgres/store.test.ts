@@ -232,7 +232,9 @@ describe("the PostgreSQL store", () => {
       const [anaResult, benResult] = await Promise.all([ana, ben]);
       expect([anaResult.entry.position, benResult.entry.position]).toEqual([1, 2]);
     });
-    expect(finished).toEqual(["Ana", "Ben"]);
+    // Positions follow commit order (above); when each replica's promise settles is up to the
+    // event loop, so only that both did is asserted here.
+    expect([...finished].sort()).toEqual(["Ana", "Ben"]);
     await eventually(() => expect(c.delivered.map((entry) => entry.position)).toEqual([1, 2]), 30_000);
     const roles = ["demo-issued", "demo-welcomed"].map((id) => {
       const claim = c.live.current.knowledge.claimsById.get(id);
