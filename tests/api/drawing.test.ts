@@ -1,32 +1,9 @@
 import { deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Drawing } from "../../server/query/drawing.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 /** The viewer's lean first load (Query.drawing) and its exact "current view" exports (view=). */
-
-interface Drawing {
-  version: string;
-  nodeTypeIds: string[];
-  relationTypeIds: string[];
-  sourceIds: string[];
-  nodeIds: string[];
-  nodeLabels: string[];
-  nodeTypes: number[];
-  nodeX: number[];
-  nodeY: number[];
-  nodeDateStart: (number | null)[];
-  nodeDateEnd: (number | null)[];
-  aliases: string[];
-  aliasNodes: number[];
-  relationIds: string[];
-  relationSubjects: number[];
-  relationObjects: number[];
-  relationTypes: number[];
-  relationCorroboration: number[];
-  relationDateStart: (number | null)[];
-  relationDateEnd: (number | null)[];
-  relationSources: number[][];
-}
 
 const DRAWING_QUERY = `{ drawing { version nodeTypeIds relationTypeIds sourceIds nodeIds nodeLabels nodeTypes
   nodeX nodeY nodeDateStart nodeDateEnd aliases aliasNodes relationIds relationSubjects relationObjects

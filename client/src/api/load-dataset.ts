@@ -25,6 +25,7 @@ import {
   vocabularyQuery,
   type ApiNodeKind,
 } from "./queries.ts";
+import type { Drawing } from "../../../server/query/drawing.ts";
 
 interface ApiDate {
   start: string;
@@ -82,31 +83,8 @@ interface ApiRelation {
   claims: { source: { id: string } }[];
 }
 
-/** Query.drawing: the graph in columns (see schema.graphql). */
-export interface ApiDrawing {
-  version: string;
-  nodeTypeIds: string[];
-  relationTypeIds: string[];
-  sourceIds: string[];
-  nodeIds: string[];
-  nodeLabels: string[];
-  nodeTypes: number[];
-  nodeX: number[];
-  nodeY: number[];
-  nodeDateStart: (number | null)[];
-  nodeDateEnd: (number | null)[];
-  aliases: string[];
-  aliasNodes: number[];
-  relationIds: string[];
-  relationSubjects: number[];
-  relationObjects: number[];
-  relationTypes: number[];
-  relationCorroboration: number[];
-  relationDateStart: (number | null)[];
-  relationDateEnd: (number | null)[];
-  relationSources: number[][];
-  relationModality: string[];
-}
+/** Query.drawing: the graph in columns, as the server builds it (see schema.graphql). */
+export type ApiDrawing = Drawing;
 
 const toRange = (date: ApiDate | null): DayRange | null =>
   date ? { start: dayNumber(date.start), end: dayNumber(date.end) } : null;
