@@ -151,51 +151,59 @@ const count = (outcomes: Map<string, Outcome>, outcome: Outcome) =>
 
 const urls = () => replicas.filter((replica) => replica.running).map((replica) => replica.url);
 
+/**
+ * Two write loops, one through each replica; after the `killAt`-th write through replica `side`
+ * leaves, `kill` runs a few milliseconds later (between the request leaving and its answer arriving).
+ * More writes are planned than the kill's delay can outlast, so both loops are still writing when it
+ * lands, on a fast idle machine too; they stop once it has. Returns the writes sent and their outcomes.
+ */
+async function writeUntilKilled(
+  ids: string[],
+  side: number,
+  kill: () => Promise<void>,
+): Promise<{ sent: Operation[]; outcomes: Map<string, Outcome> }> {
+  const planned = [operations(40, ids.slice(0, 1), into), operations(40, ids.slice(1), into)];
+  const outcomes = new Map<string, Outcome>();
+  const killAt = 1 + Math.floor(random() * 4);
+  let killed: Promise<void> | undefined;
+  let down = false;
+  await Promise.all(
+    replicas.map((replica, index) =>
+      writeLoop(
+        replica.url,
+        planned[index]!,
+        outcomes,
+        (sent) => {
+          if (index !== side || sent !== killAt) return;
+          const delay = Math.floor(random() * 40);
+          killed = new Promise<void>((resolve) => setTimeout(() => void kill().then(resolve), delay)).then(
+            () => {
+              down = true;
+            },
+          );
+        },
+        () => down,
+      ),
+    ),
+  );
+  await killed;
+  return { sent: planned.flat().filter((operation) => outcomes.has(operation.key)), outcomes };
+}
+
 describe("crash safety", () => {
   it(`survives SIGKILL of an API replica mid-write, ${TRIALS} times`, async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const ids = proposals.splice(0, 2);
       const start = await databaseRecords(url);
       const victim = trial % 2;
-      // More writes than the kill's delay can outlast: both loops are still writing when it lands, on
-      // a fast idle machine too, and stop once it has.
-      const planned = [operations(40, ids.slice(0, 1), into), operations(40, ids.slice(1), into)];
-      const outcomes = new Map<string, Outcome>();
-      const killAt = 1 + Math.floor(random() * 4);
-      let killed: Promise<void> | undefined;
-      let down = false;
-      await Promise.all(
-        replicas.map((replica, index) =>
-          writeLoop(
-            replica.url,
-            planned[index]!,
-            outcomes,
-            (sent) => {
-              if (index !== victim || sent !== killAt) return;
-              // Somewhere between the request leaving and its answer arriving.
-              const delay = Math.floor(random() * 40);
-              killed = new Promise<void>((resolve) =>
-                setTimeout(() => void replicas[victim]!.kill().then(resolve), delay),
-              ).then(() => {
-                down = true;
-              });
-            },
-            () => down,
-          ),
-        ),
-      );
-      await killed;
+      const { sent, outcomes } = await writeUntilKilled(ids, victim, () => replicas[victim]!.kill());
       expect(replicas[victim]!.running).toBe(false);
       expect([...outcomes.values()]).toContain("unknown");
       inFlight += count(outcomes, "unknown");
       // A replica holds no state of its own: a fresh process (started ahead, as a spare) takes over.
       replicas[victim] = await spares.shift()!;
       if (trial < TRIALS - 2) startSpare();
-      await settle(
-        planned.flat().filter((operation) => outcomes.has(operation.key)),
-        outcomes,
-        urls,
-      );
+      await settle(sent, outcomes, urls);
       await expectKeysTookEffectOnce(url, outcomes);
       const now = await expectJournalExplainsRecords(url, start);
       await expectReplicasMatchDatabase(reference, replicas, now.position);
@@ -207,31 +215,7 @@ describe("crash safety", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const ids = proposals.splice(0, 2);
       const start = await databaseRecords(url);
-      const planned = [operations(40, ids.slice(0, 1), into), operations(40, ids.slice(1), into)];
-      const outcomes = new Map<string, Outcome>();
-      const killAt = 1 + Math.floor(random() * 4);
-      let killed: Promise<void> | undefined;
-      let down = false;
-      await Promise.all(
-        replicas.map((replica, index) =>
-          writeLoop(
-            replica.url,
-            planned[index]!,
-            outcomes,
-            (sent) => {
-              if (index !== trial % 2 || sent !== killAt) return;
-              const delay = Math.floor(random() * 40);
-              killed = new Promise<void>((resolve) =>
-                setTimeout(() => void pg.kill().then(resolve), delay),
-              ).then(() => {
-                down = true;
-              });
-            },
-            () => down,
-          ),
-        ),
-      );
-      await killed;
+      const { sent, outcomes } = await writeUntilKilled(ids, trial % 2, () => pg.kill());
       expect(pg.pid).toBeUndefined();
       // With the database down, every replica still answers reads from its graph.
       for (const replica of replicas) {
@@ -242,11 +226,7 @@ describe("crash safety", () => {
       await pg.start();
       expect([...outcomes.values()]).toContain("unknown");
       inFlight += count(outcomes, "unknown");
-      await settle(
-        planned.flat().filter((operation) => outcomes.has(operation.key)),
-        outcomes,
-        urls,
-      );
+      await settle(sent, outcomes, urls);
       await expectKeysTookEffectOnce(url, outcomes);
       const now = await expectJournalExplainsRecords(url, start);
       expect(replicas.every((replica) => replica.running)).toBe(true);
