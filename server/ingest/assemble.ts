@@ -217,16 +217,19 @@ export function assembleResult({
     const id = `${sourceId}-${String(i + 1).padStart(3, "0")}`;
     const base = { id, source: sourceId, subject: draft.subject.entity };
     propose(draft.subject);
-    if (draft.kind === "date") {
+    if (draft.kind === "date" || draft.kind === "count") {
+      // An attribute claim: the subject's own date or count.
+      const approximate = draft.kind === "count" && draft.approximate;
       claims.push({
         ...base,
-        property: "date",
+        property: draft.kind,
         value: draft.value,
         quote: draft.quote,
         start: draft.start,
         confidence: draft.confidence,
         status: "extracted",
         rule: draft.rule,
+        ...(approximate ? { qualifiers: { approximate: true } } : {}),
       });
       notes.push({
         claimId: id,
@@ -234,30 +237,7 @@ export function assembleResult({
         cameoLabel: null,
         plover: null,
         goldstein: null,
-        dateNote: `the date of ${draft.subject.entity}`,
-        joins: null,
-      });
-      return;
-    }
-    if (draft.kind === "count") {
-      claims.push({
-        ...base,
-        property: "count",
-        value: draft.value,
-        quote: draft.quote,
-        start: draft.start,
-        confidence: draft.confidence,
-        status: "extracted",
-        rule: draft.rule,
-        ...(draft.approximate ? { qualifiers: { approximate: true } } : {}),
-      });
-      notes.push({
-        claimId: id,
-        cameo: null,
-        cameoLabel: null,
-        plover: null,
-        goldstein: null,
-        dateNote: "a count has no date",
+        dateNote: draft.kind === "date" ? `the date of ${draft.subject.entity}` : "a count has no date",
         joins: null,
       });
       return;
