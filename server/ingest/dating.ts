@@ -75,6 +75,7 @@ export function dateFor(
 }
 
 /** Participles that tie a date to the event before them: "a joint statement released on …". */
+const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are"]);
 const EVENT_PARTICIPLES = new Set([
   "released",
   "issued",
@@ -128,6 +129,12 @@ export function eventDates(
       // "<event>, released on December 7, 2023" / "<event> of 10 November 2020"
       let at = event.last + 1;
       if (tokens[at]?.norm === ",") at++;
+      // "<event> was issued on 7 December": a passive with no agent, so no relation dates it.
+      if (
+        PASSIVE_AUXILIARIES.has(tokens[at]?.norm ?? "") &&
+        EVENT_PARTICIPLES.has(tokens[at + 1]?.norm ?? "")
+      )
+        at++;
       if (EVENT_PARTICIPLES.has(tokens[at]?.norm ?? "")) at++;
       if (tokens[at]?.norm === "place") at++;
       // chrono's phrase may or may not hold its preposition ("on 7 December").

@@ -160,4 +160,15 @@ describe("readings that recur across texts", () => {
     const { claims } = extractArticle("Armenia took part in the Granada summit.", meta(), extractor);
     expect(triples(claims)).toContain("granada-summit-2023 OCCURRED_IN granada");
   });
+
+  it("dates an event named as the subject of an agentless passive ('was issued on 7 December')", async () => {
+    const { claims } = await extract("The joint statement was issued on 7 December 2023.");
+    const dates = claims.filter((claim) => claim.property === "date");
+    expect(dates.map((claim) => [claim.subject, claim.value])).toEqual([
+      ["joint-statement-2023-12", "2023-12-07"],
+    ]);
+    // Without a participle after the auxiliary nothing is dated: "was" alone says nothing of when.
+    const bare = await extract("The joint statement was important on 7 December 2023.");
+    expect(bare.claims.filter((claim) => claim.property === "date")).toEqual([]);
+  });
 });
